@@ -1,0 +1,8 @@
+import { errorResponse } from "@/lib/http";
+
+// Any /api path no other route claims: a JSON 404 rather than the HTML not-found page.
+function notFound(req: Request): Response {
+  return errorResponse("not_found", `No API route ${req.method} ${new URL(req.url).pathname}.`);
+}
+
+export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };

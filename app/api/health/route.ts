@@ -1,0 +1,4 @@
+import { route } from "@/lib/http";
+
+/** Liveness: the process answers. Readiness (database, migrations) is /api/ready. */
+export const GET = route({ access: "public" }, () => ({ status: "ok" }));

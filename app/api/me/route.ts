@@ -1,0 +1,8 @@
+import { route } from "@/lib/http";
+
+export const GET = route({ access: "user" }, ({ identity }) => ({
+  id: identity.userId,
+  email: identity.email,
+  name: identity.name,
+  isAdmin: identity.isAdmin,
+}));

@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { route } from "@/lib/http";
+import { revokeInvitation } from "@/lib/projects";
+
+const params = z.strictObject({ projectId: z.uuid(), invitationId: z.uuid() });
+
+export const DELETE = route({ access: "project:owner", params }, ({ scope, params, log }) =>
+  revokeInvitation(scope, params.invitationId, log),
+);

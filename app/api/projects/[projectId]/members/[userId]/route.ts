@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { route } from "@/lib/http";
+import { UpdateMemberInput, removeMember, updateMemberRole } from "@/lib/projects";
+
+const params = z.strictObject({ projectId: z.uuid(), userId: z.uuid() });
+
+export const PATCH = route({ access: "project:owner", params, body: UpdateMemberInput }, ({ scope, params, body, log }) =>
+  updateMemberRole(scope, params.userId, body, log),
+);
+
+/** Owners remove anyone; any member may remove themselves (leave). */
+export const DELETE = route({ access: "project:viewer", params }, ({ scope, params, log }) =>
+  removeMember(scope, params.userId, log),
+);

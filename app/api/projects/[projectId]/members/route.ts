@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { route, created } from "@/lib/http";
+import { InviteMemberInput, inviteMember, listMembers } from "@/lib/projects";
+
+const params = z.strictObject({ projectId: z.uuid() });
+
+export const GET = route({ access: "project:viewer", params }, ({ scope }) => listMembers(scope));
+
+/** Adds an existing user, or invites an email that has no account yet. */
+export const POST = route({ access: "project:owner", params, body: InviteMemberInput }, async ({ scope, body, log }) =>
+  created(await inviteMember(scope, body, log)),
+);

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { route } from "@/lib/http";
+import { UpdateProjectInput, deleteProject, getProject, updateProject } from "@/lib/projects";
+
+const params = z.strictObject({ projectId: z.uuid() });
+
+export const GET = route({ access: "project:viewer", params }, ({ scope }) => getProject(scope));
+
+export const PATCH = route({ access: "project:editor", params, body: UpdateProjectInput }, ({ scope, body, log }) =>
+  updateProject(scope, body, log),
+);
+
+export const DELETE = route({ access: "project:owner", params }, ({ scope, log }) => deleteProject(scope, log));

@@ -1,0 +1,4 @@
+import { checkReadiness, route } from "@/lib/http";
+
+/** Readiness: the registry database answers and every committed migration is applied (else 503). */
+export const GET = route({ access: "public" }, () => checkReadiness());

@@ -1,0 +1,7 @@
+import { z } from "zod";
+import { route } from "@/lib/http";
+import { revokeApiToken } from "@/lib/auth";
+
+const params = z.strictObject({ tokenId: z.uuid() });
+
+export const DELETE = route({ access: "user", params }, ({ identity, params }) => revokeApiToken(identity, params.tokenId));

@@ -1,0 +1,35 @@
+/**
+ * Accounts and access: sign-up and credentials, GitHub sign-in, sessions (next-auth, JWT), API tokens,
+ * roles and the one access check that makes a ProjectScope.
+ */
+export type { Identity } from "./identity";
+export type { ProjectScope } from "./scope";
+/** Makes a ProjectScope or throws not_found / forbidden. */
+export { authorize } from "./scope";
+/** Role ordering: viewer < editor < owner. */
+export { ROLES, hasRole } from "./roles";
+/** Who made a request (API token or session cookie). */
+export { authenticate, sessionCookie } from "./session";
+/** The identity of a server-rendered page. */
+export { findPageIdentity, requirePageIdentity } from "./page-identity";
+/** Account creation and password checks. */
+export { CredentialsInput, Email, Password, SignUpInput, signUp, verifyCredentials } from "./credentials";
+/** GitHub OAuth account linking. */
+export { linkGithubUser, type GithubProfile } from "./github";
+/** API tokens for scripts: shown once, stored hashed. */
+export {
+  CreateTokenInput,
+  IssueTokenInput,
+  createApiToken,
+  issueApiToken,
+  listApiTokens,
+  revokeApiToken,
+  type ApiTokenInfo,
+  type CreatedApiToken,
+} from "./api-tokens";
+/** next-auth's route handlers and server-side sign-in/out. */
+export { handlers, signIn, signOut } from "./next-auth";
+/** Password hashing (scrypt), exported for tests and account tooling. */
+export { hashPassword, verifyPassword } from "./password";
+/** The platform admin's view of accounts. */
+export { listUsers, type UserSummary } from "./list-users";

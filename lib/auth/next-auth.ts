@@ -1,0 +1,73 @@
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import { AppError } from "@/lib/errors";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import { getConfig } from "@/lib/config";
+import { log } from "@/lib/log";
+import { CredentialsInput, verifyCredentials } from "./credentials";
+import { linkGithubUser } from "./github";
+import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./session";
+
+/** Tells the sign-in form that the account is locked for a while, rather than "wrong password". */
+class TooManyAttempts extends CredentialsSignin {
+  override code = "too_many_attempts";
+}
+
+function providers(): NextAuthConfig["providers"] {
+  const credentials = Credentials({
+    credentials: { email: {}, password: {} },
+    async authorize(raw) {
+      const parsed = CredentialsInput.safeParse({ email: raw.email, password: raw.password });
+      if (!parsed.success) return null;
+      try {
+        const user = await verifyCredentials(parsed.data);
+        return user && { id: user.id, email: user.email, name: user.name };
+      } catch (err) {
+        if (err instanceof AppError && err.code === "rate_limited") throw new TooManyAttempts();
+        throw err;
+      }
+    },
+  });
+  const github = getConfig().github;
+  return github ? [credentials, GitHub({ clientId: github.clientId, clientSecret: github.clientSecret })] : [credentials];
+}
+
+function authConfig(): NextAuthConfig {
+  const config = getConfig();
+  const cookie = sessionCookie();
+  return {
+    secret: config.authSecret,
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    cookies: {
+      sessionToken: { name: cookie.name, options: { httpOnly: true, sameSite: "lax", path: "/", secure: cookie.secure } },
+    },
+    pages: { signIn: "/sign-in" },
+    providers: providers(),
+    callbacks: {
+      async jwt({ token, account, profile }) {
+        if (account?.provider === "github" && profile) {
+          const user = await linkGithubUser({
+            id: String(profile.id),
+            email: typeof profile.email === "string" ? profile.email : null,
+            name: typeof profile.name === "string" ? profile.name : null,
+            login: String(profile.login ?? profile.id),
+          });
+          token.sub = user.id;
+        }
+        return token;
+      },
+    },
+    logger: {
+      // A wrong password is an expected outcome, not an error worth a stack trace.
+      error: (err) => {
+        const type = "type" in err && typeof err.type === "string" ? err.type : err.name;
+        if (type !== "CredentialsSignin") log.error("auth.error", { type }, err);
+      },
+      warn: (code) => log.warn("auth.warning", { code }),
+    },
+  };
+}
+
+/** next-auth's handlers (GET/POST for /api/auth/*) and sign-in/out helpers, configured lazily at first request. */
+export const { handlers, signIn, signOut } = NextAuth(() => authConfig());

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { getDb, isUniqueViolation, recordAudit, type Tx } from "@/lib/db";
+import type { Identity } from "@/lib/auth";
+import type { Logger } from "@/lib/log";
+import { Slug, randomSuffix, slugify } from "./slug";
+import { toProjectView, type ProjectView } from "./project-view";
+
+export const ProjectName = z.string().trim().min(1, "is required").max(80, "must be at most 80 characters");
+
+export const CreateProjectInput = z.strictObject({ name: ProjectName, slug: Slug.optional() });
+export type CreateProjectInput = z.infer<typeof CreateProjectInput>;
+
+const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
+const SLUG_ATTEMPTS = 5;
+
+async function insertProject(tx: Tx, identity: Identity, name: string, slug: string) {
+  const project = await tx.project.create({ data: { name, slug } });
+  await tx.membership.create({ data: { projectId: project.id, userId: identity.userId, role: "owner" } });
+  await tx.environment.createMany({ data: ENVIRONMENTS.map((env) => ({ projectId: project.id, name: env })) });
+  await recordAudit(tx, { projectId: project.id, actorId: identity.userId }, "project.created", { slug });
+  return project;
+}
+
+/**
+ * Creates a project with the caller as owner and its dev, staging and prod environments. A chosen slug
+ * that is taken is a conflict; a derived one gets a random suffix until it is free.
+ */
+export async function createProject(identity: Identity, input: CreateProjectInput, log: Logger): Promise<ProjectView> {
+  const db = await getDb();
+  const base = input.slug ?? slugify(input.name);
+  for (let attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
+    const slug = attempt === 0 ? base : `${base.slice(0, 35)}-${randomSuffix()}`;
+    try {
+      const project = await db.$transaction((tx) => insertProject(tx, identity, input.name, slug));
+      log.info("project.created", { projectId: project.id, slug });
+      return toProjectView(project, "owner");
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      if (input.slug) throw new AppError("conflict", `The slug "${slug}" is taken.`, "slug");
+    }
+  }
+  throw new AppError("conflict", "Could not find a free slug; choose one.", "slug");
+}

@@ -1,0 +1,23 @@
+import { getDb } from "@/lib/db";
+import type { Identity, ProjectScope } from "@/lib/auth";
+import { AppError } from "@/lib/errors";
+import { toProjectView, type ProjectView } from "./project-view";
+
+/** The projects the caller is a member of, most recently changed first. */
+export async function listProjects(identity: Identity): Promise<ProjectView[]> {
+  const db = await getDb();
+  const memberships = await db.membership.findMany({
+    where: { userId: identity.userId },
+    include: { project: true },
+    orderBy: { project: { updatedAt: "desc" } },
+  });
+  return memberships.map((m) => toProjectView(m.project, m.role));
+}
+
+/** The scoped project; not_found if it was deleted since the scope was made. */
+export async function getProject(scope: ProjectScope): Promise<ProjectView> {
+  const db = await getDb();
+  const project = await db.project.findUnique({ where: { id: scope.projectId } });
+  if (!project) throw new AppError("not_found", "No such project.", "projectId");
+  return toProjectView(project, scope.role);
+}

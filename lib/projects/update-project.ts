@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { getDb, isUniqueViolation, recordAudit } from "@/lib/db";
+import type { ProjectScope } from "@/lib/auth";
+import type { Logger } from "@/lib/log";
+import { Slug } from "./slug";
+import { ProjectName } from "./create-project";
+import { toProjectView, type ProjectView } from "./project-view";
+
+export const UpdateProjectInput = z
+  .strictObject({ name: ProjectName.optional(), slug: Slug.optional() })
+  .refine((v) => v.name !== undefined || v.slug !== undefined, { message: "give a name or a slug", path: ["name"] });
+export type UpdateProjectInput = z.infer<typeof UpdateProjectInput>;
+
+/** Renames a project and/or changes its slug (which moves its app's origin). */
+export async function updateProject(scope: ProjectScope, input: UpdateProjectInput, log: Logger): Promise<ProjectView> {
+  const db = await getDb();
+  try {
+    const project = await db.$transaction(async (tx) => {
+      const updated = await tx.project.update({
+        where: { id: scope.projectId },
+        data: { ...(input.name !== undefined && { name: input.name }), ...(input.slug !== undefined && { slug: input.slug }) },
+      });
+      await recordAudit(tx, { projectId: scope.projectId, actorId: scope.userId }, "project.updated", input);
+      return updated;
+    });
+    log.info("project.updated", { projectId: scope.projectId });
+    return toProjectView(project, scope.role);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError("conflict", `The slug "${input.slug}" is taken.`, "slug");
+    throw err;
+  }
+}
+
+/** Deletes a project and everything the registry holds for it. */
+export async function deleteProject(scope: ProjectScope, log: Logger): Promise<void> {
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    await tx.project.delete({ where: { id: scope.projectId } });
+    await recordAudit(tx, { actorId: scope.userId }, "project.deleted", { projectId: scope.projectId });
+  });
+  log.info("project.deleted", { projectId: scope.projectId });
+}

@@ -1,0 +1,32 @@
+// Calls route handlers the way Next.js does: a real Request and a context whose params are a Promise.
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[] | undefined>> }) => Response | Promise<Response>;
+
+export const IDE_ORIGIN = "http://localhost:3000";
+
+export type CallOptions = {
+  method?: string;
+  path?: string;
+  params?: Record<string, string>;
+  body?: unknown;
+  /** Raw body text, sent as is (for malformed-JSON tests). */
+  rawBody?: string;
+  token?: string;
+  headers?: Record<string, string>;
+};
+
+export type CallResult<T = any> = { status: number; body: T; headers: Headers };
+
+/** Invokes `handler` with a Request built from `options`. */
+export async function call<T = any>(handler: Handler, options: CallOptions = {}): Promise<CallResult<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers["content-type"] ??= "application/json";
+  }
+  const req = new Request(`${IDE_ORIGIN}${options.path ?? "/api/test"}`, { method: options.method ?? "GET", headers, body });
+  const res = await handler(req, { params: Promise.resolve(options.params ?? {}) });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+}
