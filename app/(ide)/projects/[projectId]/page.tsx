@@ -1,0 +1,47 @@
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { authorize, hasRole, requirePageIdentity } from "@/lib/auth";
+import { getProject, listMembers } from "@/lib/projects";
+import { RenameProjectForm } from "@/components/ide/rename-project-form";
+import { MembersPanel } from "@/components/ide/members-panel";
+import { DeleteProjectButton } from "@/components/ide/delete-project-button";
+
+export const metadata = { title: "Project · Myco" };
+
+async function loadScope(projectId: string) {
+  const identity = await requirePageIdentity();
+  if (!z.uuid().safeParse(projectId).success) notFound();
+  try {
+    return await authorize(identity, projectId, "viewer");
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  }
+}
+
+export default async function ProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const scope = await loadScope((await params).projectId);
+  const [project, members] = await Promise.all([getProject(scope), listMembers(scope)]);
+  const canEdit = hasRole(scope.role, "editor");
+  const isOwner = scope.role === "owner";
+  return (
+    <main className="page">
+      <h1>{project.name}</h1>
+      <p className="muted">
+        <span data-testid="project-slug">{project.slug}</span> · your role: <strong data-testid="my-role">{project.role}</strong>
+        {!canEdit && " (read-only)"}
+      </p>
+      <p>
+        App URL: <code>{project.appUrl}</code>
+      </p>
+      {canEdit && <RenameProjectForm projectId={project.id} name={project.name} />}
+      <MembersPanel projectId={project.id} members={members} canManage={isOwner} currentUserId={scope.userId} />
+      {isOwner && (
+        <section className="panel danger-zone" aria-label="Danger zone">
+          <DeleteProjectButton projectId={project.id} slug={project.slug} />
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import type { MemberView } from "@/lib/projects";
+import { callApi } from "@/components/ui/api-client";
+import { Field } from "@/components/ui/field";
+import { formErrors, type FormErrors } from "@/components/ui/form-errors";
+
+const ROLES = ["viewer", "editor", "owner"] as const;
+
+type Props = { projectId: string; members: MemberView[]; canManage: boolean; currentUserId: string };
+
+/** The member list; owners invite by email, change roles and remove members. */
+export function MembersPanel({ projectId, members, canManage, currentUserId }: Props) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<FormErrors>({});
+  const base = `/api/projects/${projectId}`;
+
+  async function act(path: string, method: string, body?: unknown) {
+    const result = await callApi(`${base}${path}`, { method, body });
+    if (!result.ok) return setErrors({ form: result.error.message });
+    setErrors({});
+    router.refresh();
+  }
+
+  async function invite(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body = { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "viewer") };
+    const result = await callApi(`${base}/members`, { method: "POST", body });
+    if (!result.ok) return setErrors(formErrors(result, ["email", "role"]));
+    setErrors({});
+    event.currentTarget?.reset();
+    router.refresh();
+  }
+
+  return (
+    <section className="panel" aria-labelledby="members-heading">
+      <h2 id="members-heading">Members</h2>
+      <table className="table">
+        <thead><tr><th>Member</th><th>Role</th><th>Status</th>{canManage && <th />}</tr></thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.userId ?? m.invitationId} data-testid="member-row">
+              <td>{m.name ? `${m.name} <${m.email}>` : m.email}</td>
+              <td>
+                {canManage && m.userId ? (
+                  <select aria-label={`Role of ${m.email}`} value={m.role} onChange={(e) => act(`/members/${m.userId}`, "PATCH", { role: e.target.value })}>
+                    {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                  </select>
+                ) : (
+                  m.role
+                )}
+              </td>
+              <td>{m.status}</td>
+              {canManage && (
+                <td>
+                  {m.userId ? (
+                    m.userId !== currentUserId && <button type="button" className="link-button" onClick={() => act(`/members/${m.userId}`, "DELETE")}>Remove</button>
+                  ) : (
+                    <button type="button" className="link-button" onClick={() => act(`/invitations/${m.invitationId}`, "DELETE")}>Withdraw</button>
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {canManage && (
+        <form onSubmit={invite} noValidate className="inline-form" aria-label="Invite member">
+          <Field label="Invite by email" name="email" type="email" error={errors.email} />
+          <label className="field">
+            <span>Role</span>
+            <select name="role" defaultValue="viewer">
+              {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+            </select>
+          </label>
+          <button type="submit">Invite</button>
+        </form>
+      )}
+      {errors.form && <p role="alert" className="form-error">{errors.form}</p>}
+    </section>
+  );
+}
