@@ -31,6 +31,7 @@ const EnvSchema = z
     AUTH_GITHUB_SECRET: optionalString,
     SENTRY_DSN: optionalString.pipe(z.url().optional()),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    MYCO_MAX_FILE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   })
   .refine((e) => Boolean(e.AUTH_GITHUB_ID) === Boolean(e.AUTH_GITHUB_SECRET), {
     message: "set both AUTH_GITHUB_ID and AUTH_GITHUB_SECRET, or neither",
@@ -50,6 +51,8 @@ export type Config = Readonly<{
   github: { clientId: string; clientSecret: string } | undefined;
   sentryDsn: string | undefined;
   logLevel: Env["LOG_LEVEL"];
+  /** The largest file a workspace accepts, in bytes. */
+  maxFileBytes: number;
 }>;
 
 /** A configuration that cannot start Myco; the message names every offending variable. */
@@ -95,6 +98,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         : undefined,
     sentryDsn: e.SENTRY_DSN,
     logLevel: e.LOG_LEVEL,
+    maxFileBytes: e.MYCO_MAX_FILE_BYTES,
   });
 }
 

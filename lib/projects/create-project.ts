@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getDb, isUniqueViolation, recordAudit, type Tx } from "@/lib/db";
-import type { Identity } from "@/lib/auth";
+import { authorize, type Identity } from "@/lib/auth";
+import { deleteWorkspace, initWorkspace } from "@/lib/workspace";
 import type { Logger } from "@/lib/log";
 import { Slug, randomSuffix, slugify } from "./slug";
 import { toProjectView, type ProjectView } from "./project-view";
@@ -22,23 +23,37 @@ async function insertProject(tx: Tx, identity: Identity, name: string, slug: str
   return project;
 }
 
-/**
- * Creates a project with the caller as owner and its dev, staging and prod environments. A chosen slug
- * that is taken is a conflict; a derived one gets a random suffix until it is free.
- */
-export async function createProject(identity: Identity, input: CreateProjectInput, log: Logger): Promise<ProjectView> {
+async function insertWithFreeSlug(identity: Identity, input: CreateProjectInput) {
   const db = await getDb();
   const base = input.slug ?? slugify(input.name);
   for (let attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
     const slug = attempt === 0 ? base : `${base.slice(0, 35)}-${randomSuffix()}`;
     try {
-      const project = await db.$transaction((tx) => insertProject(tx, identity, input.name, slug));
-      log.info("project.created", { projectId: project.id, slug });
-      return toProjectView(project, "owner");
+      return await db.$transaction((tx) => insertProject(tx, identity, input.name, slug));
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       if (input.slug) throw new AppError("conflict", `The slug "${slug}" is taken.`, "slug");
     }
   }
   throw new AppError("conflict", "Could not find a free slug; choose one.", "slug");
+}
+
+/**
+ * Creates a project with the caller as owner, its dev, staging and prod environments, and its git
+ * workspace seeded with a minimal app. A chosen slug that is taken is a conflict; a derived one gets a
+ * random suffix until it is free. If the workspace cannot be made, the project is not kept.
+ */
+export async function createProject(identity: Identity, input: CreateProjectInput, log: Logger): Promise<ProjectView> {
+  const project = await insertWithFreeSlug(identity, input);
+  const scope = await authorize(identity, project.id, "owner");
+  try {
+    await initWorkspace(scope, project, log);
+  } catch (err) {
+    const db = await getDb();
+    await db.project.delete({ where: { id: project.id } });
+    await deleteWorkspace(scope);
+    throw err;
+  }
+  log.info("project.created", { projectId: project.id, slug: project.slug });
+  return toProjectView(project, "owner");
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getDb, isUniqueViolation, recordAudit } from "@/lib/db";
 import type { ProjectScope } from "@/lib/auth";
+import { deleteWorkspace } from "@/lib/workspace";
 import type { Logger } from "@/lib/log";
 import { Slug } from "./slug";
 import { ProjectName } from "./create-project";
@@ -32,12 +33,16 @@ export async function updateProject(scope: ProjectScope, input: UpdateProjectInp
   }
 }
 
-/** Deletes a project and everything the registry holds for it. */
+/**
+ * Deletes a project: its registry rows first (so it is gone for every request at once), then its
+ * workspace and files.
+ */
 export async function deleteProject(scope: ProjectScope, log: Logger): Promise<void> {
   const db = await getDb();
   await db.$transaction(async (tx) => {
     await tx.project.delete({ where: { id: scope.projectId } });
-    await recordAudit(tx, { actorId: scope.userId }, "project.deleted", { projectId: scope.projectId });
+    await recordAudit(tx, { projectId: scope.projectId, actorId: scope.userId }, "project.deleted");
   });
+  await deleteWorkspace(scope);
   log.info("project.deleted", { projectId: scope.projectId });
 }

@@ -6,7 +6,7 @@ export const IDE_ORIGIN = "http://localhost:3000";
 export type CallOptions = {
   method?: string;
   path?: string;
-  params?: Record<string, string>;
+  params?: Record<string, string | string[]>;
   body?: unknown;
   /** Raw body text, sent as is (for malformed-JSON tests). */
   rawBody?: string;

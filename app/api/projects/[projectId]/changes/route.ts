@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { route } from "@/lib/http";
+import { ChangeSet, applyChanges } from "@/lib/workspace";
+
+const params = z.strictObject({ projectId: z.uuid() });
+const MAX_CHANGE_SET_BYTES = 90 * 1024 * 1024;
+
+/** Several file changes as one commit, or none of them. */
+export const POST = route({ access: "project:editor", params, body: ChangeSet, maxBodyBytes: MAX_CHANGE_SET_BYTES }, ({ scope, body, log }) =>
+  applyChanges(scope, body, log),
+);

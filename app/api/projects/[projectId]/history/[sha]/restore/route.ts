@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { route } from "@/lib/http";
+import { CommitSha, restoreCommit } from "@/lib/workspace";
+
+const params = z.strictObject({ projectId: z.uuid(), sha: CommitSha });
+
+/** The workspace as it was at `sha`, as a new commit; 200 with the commit, or null when nothing differed. */
+export const POST = route({ access: "project:editor", params }, async ({ scope, params, log }) => ({
+  commit: await restoreCommit(scope, params.sha, log),
+}));

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { getConfig } from "@/lib/config";
+import type { ProjectScope } from "@/lib/auth";
+import type { Logger } from "@/lib/log";
+import { gitOf, layoutOf, type WorkspaceLayout } from "./layout";
+import { withProjectLock } from "./project-lock";
+import { WorkspacePath } from "./workspace-path";
+import { entryKind, readSafe, removeSafe, writeSafe } from "./safe-fs";
+import { commitAll, resetToHead, type CommitInfo } from "./commit-info";
+
+const MAX_CONTENT_CHARS = 96 * 1024 * 1024;
+const Content = { content: z.string().max(MAX_CONTENT_CHARS), encoding: z.enum(["utf8", "base64"]).default("utf8") };
+
+/** One change of a change set. */
+export const FileChange = z.discriminatedUnion("op", [
+  z.strictObject({ op: z.literal("write"), path: WorkspacePath, ...Content }),
+  z.strictObject({ op: z.literal("create"), path: WorkspacePath, ...Content }),
+  z.strictObject({ op: z.literal("delete"), path: WorkspacePath }),
+  z.strictObject({ op: z.literal("rename"), from: WorkspacePath, to: WorkspacePath }),
+]);
+export type FileChange = z.infer<typeof FileChange>;
+
+export const CommitMessage = z.string().trim().min(1, "is required").max(2000, "must be at most 2000 characters");
+
+/** Several changes that land in one commit, or not at all. */
+export const ChangeSet = z.strictObject({ message: CommitMessage, changes: z.array(FileChange).min(1).max(200) });
+export type ChangeSet = z.infer<typeof ChangeSet>;
+
+/** What a change produced: its commit (null when nothing differed from HEAD) and the paths it touched. */
+export type ChangeResult = { commit: CommitInfo | null; paths: string[] };
+
+function decode(change: Extract<FileChange, { content: string }>, index: number): Buffer {
+  const data = Buffer.from(change.content, change.encoding);
+  const limit = getConfig().maxFileBytes;
+  if (data.length > limit) {
+    throw new AppError("payload_too_large", `${change.path} is ${data.length} bytes, over the ${limit}-byte limit.`, `changes.${index}.content`);
+  }
+  return data;
+}
+
+async function applyOne(layout: WorkspaceLayout, change: FileChange, data: Buffer | undefined): Promise<void> {
+  switch (change.op) {
+    case "write":
+      return writeSafe(layout, change.path, data ?? Buffer.alloc(0));
+    case "create":
+      if ((await entryKind(layout, change.path)) !== null) throw new AppError("conflict", `${change.path} already exists.`, "path");
+      return writeSafe(layout, change.path, data ?? Buffer.alloc(0));
+    case "delete":
+      return removeSafe(layout, change.path);
+    case "rename": {
+      if ((await entryKind(layout, change.to)) !== null) throw new AppError("conflict", `${change.to} already exists.`, "to");
+      const bytes = await readSafe(layout, change.from, getConfig().maxFileBytes);
+      await writeSafe(layout, change.to, bytes);
+      return removeSafe(layout, change.from);
+    }
+  }
+}
+
+/**
+ * Applies a change set as one commit authored by the acting user. Every change is validated and decoded
+ * before the tree is touched; if any fails midway, the tree is reset to HEAD, so all land or none does.
+ */
+export async function applyChanges(scope: ProjectScope, input: ChangeSet, log: Logger): Promise<ChangeResult> {
+  const decoded = input.changes.map((c, i) => (c.op === "write" || c.op === "create" ? decode(c, i) : undefined));
+  return withProjectLock(scope.projectId, async () => {
+    const layout = layoutOf(scope.projectId);
+    const git = gitOf(layout);
+    let commit: CommitInfo | null;
+    try {
+      for (const [i, change] of input.changes.entries()) await applyOne(layout, change, decoded[i]);
+      commit = await commitAll(git, scope, input.message);
+    } catch (err) {
+      await resetToHead(git);
+      throw err;
+    }
+    const paths = input.changes.flatMap((c) => (c.op === "rename" ? [c.from, c.to] : [c.path]));
+    log.info("workspace.changed", { projectId: scope.projectId, sha: commit?.sha ?? null, files: paths.length });
+    return { commit, paths };
+  });
+}

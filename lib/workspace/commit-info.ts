@@ -1,0 +1,53 @@
+import type { SimpleGit } from "simple-git";
+import { getDb } from "@/lib/db";
+import type { ProjectScope } from "@/lib/auth";
+
+/** A commit as the API shows it. */
+export type CommitInfo = { sha: string; message: string; authorName: string; authorEmail: string; date: string };
+
+const FIELD = "\x1f";
+const RECORD = "\x1e";
+/** git log/show format matching parseCommits. */
+export const COMMIT_FORMAT = `--format=%H${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}%B${RECORD}`;
+
+/** Parses output made with COMMIT_FORMAT. */
+export function parseCommits(output: string): CommitInfo[] {
+  return output
+    .split(RECORD)
+    .map((r) => r.replace(/^\n+/, ""))
+    .filter((r) => r.includes(FIELD))
+    .map((r) => {
+      const [sha = "", authorName = "", authorEmail = "", date = "", message = ""] = r.split(FIELD);
+      return { sha, authorName, authorEmail, date, message: message.trim() };
+    });
+}
+
+/** "Name <email>" of the acting user, for --author; characters git would misread are dropped. */
+export async function authorOf(scope: ProjectScope): Promise<string> {
+  const db = await getDb();
+  const user = await db.user.findUnique({ where: { id: scope.userId }, select: { name: true, email: true } });
+  const clean = (s: string) => s.replace(/[<>\n\r\0]/g, "").trim();
+  return user ? `${clean(user.name) || "Unknown"} <${clean(user.email)}>` : "Unknown <unknown@myco.invalid>";
+}
+
+/** Stages everything and commits it as the acting user; null when the tree already matches HEAD. */
+export async function commitAll(git: SimpleGit, scope: ProjectScope, message: string): Promise<CommitInfo | null> {
+  await git.raw(["add", "--all"]);
+  const status = await git.raw(["status", "--porcelain"]);
+  if (status.trim() === "") return null;
+  await git.raw(["commit", "--quiet", "--no-verify", "--author", await authorOf(scope), "--message", message]);
+  return headCommit(git);
+}
+
+/** The commit HEAD points at. */
+export async function headCommit(git: SimpleGit): Promise<CommitInfo> {
+  const [head] = parseCommits(await git.raw(["show", "--no-patch", COMMIT_FORMAT, "HEAD"]));
+  if (!head) throw new Error("workspace has no HEAD commit");
+  return head;
+}
+
+/** Puts the tree and index back exactly as HEAD has them. */
+export async function resetToHead(git: SimpleGit): Promise<void> {
+  await git.raw(["reset", "--quiet", "--hard", "HEAD"]);
+  await git.raw(["clean", "--quiet", "-d", "--force"]);
+}

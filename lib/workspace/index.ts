@@ -1,0 +1,33 @@
+/**
+ * Project workspaces: every part of an app as files in a git repository per project, changed only in
+ * commits authored by the acting user, with safe paths, atomic writes and history that is never rewritten.
+ */
+/** A validated relative path inside a workspace. */
+export { WorkspacePath } from "./workspace-path";
+/** Create and remove a project's repository. */
+export { deleteWorkspace, initWorkspace } from "./init-workspace";
+/** Tree listing, file reads and text search at HEAD. */
+export { SearchQuery, listFiles, readFile, searchFiles, type FileContent, type FileEntry, type SearchMatch } from "./read-files";
+/** Atomic change sets: write, create, delete, rename, one commit or none. */
+export { ChangeSet, CommitMessage, FileChange, applyChanges, type ChangeResult } from "./apply-changes";
+/** History, diffs and restore. */
+export {
+  CommitSha,
+  HistoryQuery,
+  getCommitDiff,
+  listHistory,
+  restoreCommit,
+  type CommitDiff,
+  type HistoryPage,
+} from "./history";
+/** A commit as the API shows it. */
+export type { CommitInfo } from "./commit-info";
+/** Single-file writes, renames and deletes, each one commit. */
+export {
+  DeleteFileQuery,
+  RenameFileInput,
+  WriteFileInput,
+  deleteFile,
+  renameFile,
+  writeFile,
+} from "./file-ops";

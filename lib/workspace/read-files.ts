@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { getConfig } from "@/lib/config";
+import type { ProjectScope } from "@/lib/auth";
+import { gitOf, layoutOf } from "./layout";
+import { readSafe } from "./safe-fs";
+
+/** A file in the tree listing. */
+export type FileEntry = { path: string; size: number };
+
+/** A file's content: utf8 text, or base64 when it is not valid UTF-8 text. */
+export type FileContent = { path: string; size: number; encoding: "utf8" | "base64"; content: string };
+
+/** Every file of the workspace at HEAD, sorted by path. The tree always equals HEAD: every change commits. */
+export async function listFiles(scope: ProjectScope): Promise<FileEntry[]> {
+  const out = await gitOf(layoutOf(scope.projectId)).raw(["ls-tree", "-r", "-l", "-z", "HEAD"]);
+  return out
+    .split("\0")
+    .filter(Boolean)
+    .map((line) => {
+      const [meta = "", path = ""] = line.split("\t");
+      return { path, size: Number(meta.trim().split(/\s+/)[3] ?? 0) };
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+function isText(bytes: Buffer): boolean {
+  return !bytes.includes(0) && Buffer.from(bytes.toString("utf8"), "utf8").equals(bytes);
+}
+
+/** Reads one file; not_found if it does not exist. */
+export async function readFile(scope: ProjectScope, path: string): Promise<FileContent> {
+  const bytes = await readSafe(layoutOf(scope.projectId), path, getConfig().maxFileBytes);
+  const text = isText(bytes);
+  return { path, size: bytes.length, encoding: text ? "utf8" : "base64", content: bytes.toString(text ? "utf8" : "base64") };
+}
+
+export const SearchQuery = z.strictObject({
+  q: z.string().min(1, "is required").max(200, "must be at most 200 characters"),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+/** A line that matched a search. */
+export type SearchMatch = { path: string; line: number; text: string };
+
+const MAX_LINE_CHARS = 240;
+
+/** Case-insensitive fixed-string search of every text file at HEAD, with line numbers. */
+export async function searchFiles(scope: ProjectScope, query: SearchQuery): Promise<{ matches: SearchMatch[]; truncated: boolean }> {
+  const git = gitOf(layoutOf(scope.projectId));
+  // -e keeps a query that starts with "-" from being read as an option; -I skips binary files.
+  const out = await git
+    .raw(["grep", "--null", "-n", "-I", "-i", "-F", "--full-name", "-e", query.q, "HEAD", "--"])
+    .catch((err: unknown) => {
+      // git grep exits 1 when nothing matches.
+      if (err instanceof Error && /exited with code 1|^$/.test(err.message)) return "";
+      throw err;
+    });
+  const matches = out
+    .split("\n")
+    .filter(Boolean)
+    .map((row) => {
+      const [ref = "", line = "0", ...rest] = row.split("\0");
+      return { path: ref.replace(/^HEAD:/, ""), line: Number(line), text: rest.join("\0").slice(0, MAX_LINE_CHARS) };
+    });
+  return { matches: matches.slice(0, query.limit), truncated: matches.length > query.limit };
+}

@@ -1,0 +1,60 @@
+// The files a new project starts with: a minimal app of every kind of part Myco builds.
+
+const README = (name: string) => `# ${name}
+
+This is the workspace of a Myco app. Every change, by you or by Myco's agent, is a git commit, so any
+change can be inspected and undone.
+
+| path | what it is |
+| --- | --- |
+| \`app.json\` | the UI blueprint: routes, pages and the components on them |
+| \`components/<Name>.tsx\` | your own React components, bundled and served to the app |
+| \`functions/<name>.ts\` | server functions the app calls; each runs isolated, per request |
+| \`db/migrations/NNNN_<name>.sql\` | the app's database schema, applied in order |
+| \`package.json\` | npm packages your components and functions use |
+
+Database migrations may only create, alter or drop tables, indexes, views and triggers; each runs in a
+transaction, and dropping a table or column that holds data must be confirmed.
+`;
+
+const APP_JSON = (name: string) => ({
+  version: 1,
+  name,
+  routes: [{ path: "/", page: "home" }],
+  pages: {
+    home: {
+      title: name,
+      body: {
+        id: "root",
+        type: "stack",
+        children: [
+          { id: "title", type: "heading", text: name },
+          { id: "intro", type: "text", text: "Describe the app you want in the builder, and Myco will build it here." },
+        ],
+      },
+    },
+  },
+});
+
+const HELLO_FUNCTION = `// GET /_fn/hello on the app's origin. A function receives the request and a context of capabilities.
+export default async function handler(req: { query: Record<string, string> }) {
+  return { message: \`Hello, \${req.query.name ?? "world"}!\` };
+}
+`;
+
+const WELCOME_COMPONENT = `export default function Welcome({ name = "there" }: { name?: string }) {
+  return <p className="welcome">Welcome, {name}.</p>;
+}
+`;
+
+/** Path → content of a new project's first commit. */
+export function seedFiles(name: string, slug: string): Record<string, string> {
+  return {
+    "README.md": README(name),
+    "app.json": `${JSON.stringify(APP_JSON(name), null, 2)}\n`,
+    "package.json": `${JSON.stringify({ name: slug, private: true, version: "0.0.0", dependencies: {} }, null, 2)}\n`,
+    "components/Welcome.tsx": WELCOME_COMPONENT,
+    "functions/hello.ts": HELLO_FUNCTION,
+    "db/migrations/.gitkeep": "",
+  };
+}
