@@ -7,7 +7,7 @@ export { WorkspacePath } from "./workspace-path";
 /** Create and remove a project's repository. */
 export { deleteWorkspace, initWorkspace } from "./init-workspace";
 /** Tree listing, file reads and text search at HEAD. */
-export { SearchQuery, listFiles, readFile, searchFiles, type FileContent, type FileEntry, type SearchMatch } from "./read-files";
+export { SearchQuery, getHeadSha, listFiles, readFile, searchFiles, type FileContent, type FileEntry, type SearchMatch } from "./read-files";
 /** Atomic change sets: write, create, delete, rename, one commit or none. */
 export { ChangeSet, CommitMessage, FileChange, applyChanges, type ChangeResult } from "./apply-changes";
 /** History, diffs and restore. */

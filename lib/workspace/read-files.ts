@@ -10,6 +10,11 @@ export type FileEntry = { path: string; size: number };
 /** A file's content: utf8 text, or base64 when it is not valid UTF-8 text. */
 export type FileContent = { path: string; size: number; encoding: "utf8" | "base64"; content: string };
 
+/** The commit the workspace is at: builds are cached per HEAD. */
+export async function getHeadSha(scope: ProjectScope): Promise<string> {
+  return (await gitOf(layoutOf(scope.projectId)).raw(["rev-parse", "HEAD"])).trim();
+}
+
 /** Every file of the workspace at HEAD, sorted by path. The tree always equals HEAD: every change commits. */
 export async function listFiles(scope: ProjectScope): Promise<FileEntry[]> {
   const out = await gitOf(layoutOf(scope.projectId)).raw(["ls-tree", "-r", "-l", "-z", "HEAD"]);

@@ -1,0 +1,37 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import { getConfig } from "@/lib/config";
+
+/** A stored build output, addressed by the sha256 of its bytes (so it is immutable and cacheable forever). */
+export type Artifact = { key: string; hash: string; sizeBytes: number };
+
+const KEY = /^(functions|mfe|vendor)\/[0-9a-f]{64}\.(js|css|map)$/;
+
+function fileOf(key: string): string {
+  if (!KEY.test(key)) throw new Error(`not an artifact key: ${key}`);
+  return path.join(getConfig().dataDir, "artifacts", key);
+}
+
+/** Stores `bytes` under `<kind>/<sha256>.<ext>`; storing the same bytes twice is a no-op. */
+export async function putArtifact(kind: "functions" | "mfe" | "vendor", ext: "js" | "css" | "map", bytes: Uint8Array): Promise<Artifact> {
+  const hash = createHash("sha256").update(bytes).digest("hex");
+  const key = `${kind}/${hash}.${ext}`;
+  const file = fileOf(key);
+  const exists = await fs.stat(file).then(() => true, () => false);
+  if (!exists) {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    await fs.writeFile(temp, bytes);
+    await fs.rename(temp, file);
+  }
+  return { key, hash, sizeBytes: bytes.byteLength };
+}
+
+/** The bytes of a stored artifact, or null if there is none. */
+export async function readArtifact(key: string): Promise<Buffer | null> {
+  return fs.readFile(fileOf(key)).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === "ENOENT") return null;
+    throw err;
+  });
+}

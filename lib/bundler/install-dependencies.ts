@@ -1,0 +1,75 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { getConfig } from "@/lib/config";
+import type { ProjectScope } from "@/lib/auth";
+import { readFile } from "@/lib/workspace";
+
+const run = promisify(execFile);
+const INSTALL_TIMEOUT_MS = 180_000;
+
+// Registry packages only: a name as npm allows it and a semver range. Git URLs, tarball URLs, file: and
+// link: specs are refused, so an install can fetch nothing but registry tarballs.
+const PackageName = z.string().regex(/^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]{0,213}$/, "is not an npm package name");
+const Range = z.string().regex(/^[0-9A-Za-z.^~<>=*| -]{1,64}$/, "must be a semver range from the npm registry");
+const Manifest = z.object({ dependencies: z.record(PackageName, Range).default({}) });
+
+/** Where a project's npm packages are installed: beside its workspace tree, never inside it. */
+export function dependencyDir(scope: ProjectScope): string {
+  return path.join(getConfig().dataDir, "workspaces", scope.projectId, "deps");
+}
+
+async function manifestOf(scope: ProjectScope): Promise<Record<string, string>> {
+  const file = await readFile(scope, "package.json").catch(() => null);
+  if (!file) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(file.content);
+  } catch {
+    throw new AppError("unprocessable", "package.json is not valid JSON.", "package.json");
+  }
+  const parsed = Manifest.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError("unprocessable", `package.json: ${issue?.path.join(".")} ${issue?.message}`, "package.json");
+  }
+  return parsed.data.dependencies;
+}
+
+const installing = new Map<string, Promise<void>>();
+
+async function install(scope: ProjectScope): Promise<void> {
+  const dependencies = await manifestOf(scope);
+  const dir = dependencyDir(scope);
+  const marker = path.join(dir, ".installed");
+  const hash = createHash("sha256").update(JSON.stringify(dependencies)).digest("hex");
+  if ((await fs.readFile(marker, "utf8").catch(() => "")) === hash) return;
+  await fs.mkdir(dir, { recursive: true });
+  await fs.writeFile(path.join(dir, "package.json"), JSON.stringify({ private: true, dependencies }, null, 2));
+  if (Object.keys(dependencies).length > 0) {
+    // --ignore-scripts: a package's install script would run arbitrary code on the server.
+    const args = ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--omit=dev", "--no-package-lock", "--loglevel=error"];
+    await run("npm", args, { cwd: dir, timeout: INSTALL_TIMEOUT_MS }).catch((err: { stderr?: string }) => {
+      const detail = String(err.stderr ?? "").split("\n").find((l) => l.includes("ERR")) ?? "npm install failed";
+      throw new AppError("unprocessable", `Installing packages failed: ${detail.replace(/\/[^\s]*\//g, "")}`, "package.json");
+    });
+  }
+  await fs.writeFile(marker, hash);
+}
+
+/**
+ * Installs the registry packages listed in the workspace's package.json (scripts off) once per change of
+ * that list; concurrent calls for one project share the same install.
+ */
+export function installDependencies(scope: ProjectScope): Promise<void> {
+  let pending = installing.get(scope.projectId);
+  if (!pending) {
+    pending = install(scope).finally(() => installing.delete(scope.projectId));
+    installing.set(scope.projectId, pending);
+  }
+  return pending;
+}
