@@ -27,6 +27,9 @@ const EnvSchema = z
       z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
     ),
     AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    MYCO_SECRETS_KEY: optionalString.pipe(
+      z.string().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded").optional(),
+    ),
     AUTH_GITHUB_ID: optionalString,
     AUTH_GITHUB_SECRET: optionalString,
     SENTRY_DSN: optionalString.pipe(z.url().optional()),
@@ -48,6 +51,8 @@ export type Config = Readonly<{
   dataDir: string;
   databaseUrl: string | undefined;
   authSecret: string;
+  /** 32 bytes that encrypt project secrets at rest (AES-256-GCM). */
+  secretsKey: Buffer;
   github: { clientId: string; clientSecret: string } | undefined;
   sentryDsn: string | undefined;
   logLevel: Env["LOG_LEVEL"];
@@ -64,14 +69,14 @@ export class ConfigError extends Error {
 }
 
 /**
- * Without AUTH_SECRET, a random one is made once and kept in the data dir (mode 0600), so a fresh
- * `npm start` works and sessions survive restarts; production deployments set AUTH_SECRET.
+ * Without AUTH_SECRET or MYCO_SECRETS_KEY, a random value is made once and kept in the data dir (mode
+ * 0600), so a fresh `npm start` works and survives restarts; production deployments set them.
  */
-function loadOrCreateSecret(dataDir: string): string {
-  const file = path.join(dataDir, "auth-secret");
+function loadOrCreateSecret(dataDir: string, name: string, encoding: "base64url" | "base64"): string {
+  const file = path.join(dataDir, name);
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   fs.mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
+  const secret = randomBytes(32).toString(encoding);
   fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
   return secret;
 }
@@ -91,7 +96,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     appsUrlPattern: e.MYCO_APPS_URL,
     dataDir,
     databaseUrl: e.DATABASE_URL,
-    authSecret: e.AUTH_SECRET ?? loadOrCreateSecret(dataDir),
+    authSecret: e.AUTH_SECRET ?? loadOrCreateSecret(dataDir, "auth-secret", "base64url"),
+    secretsKey: Buffer.from(e.MYCO_SECRETS_KEY ?? loadOrCreateSecret(dataDir, "secrets-key", "base64"), "base64"),
     github:
       e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET
         ? { clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }

@@ -32,10 +32,11 @@ export type {
   ChatMessage,
   AiUsage,
   AuditEvent,
+  FunctionInvocation,
 } from "./generated/client";
 
 /** The registry's enums, each both a value (`Role.owner`) and a type (`Role`). */
-export { Role, EnvName, ArtifactKind, RunStatus, MessageRole } from "./generated/client";
+export { Role, EnvName, ArtifactKind, RunStatus, MessageRole, InvocationStatus } from "./generated/client";
 
 export { isUniqueViolation, isNotFound } from "./prisma-errors";
 

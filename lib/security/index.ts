@@ -3,3 +3,5 @@
 export { assertSameOrigin } from "./same-origin";
 /** CSP and isolation headers of the IDE origin. */
 export { ideSecurityHeaders } from "./ide-headers";
+/** Outbound requests for tenant code: allowlist, SSRF checks after DNS and on every redirect. */
+export { guardedFetch, isBlockedAddress, type EgressPolicy, type EgressRequest, type EgressResponse } from "./egress";

@@ -54,3 +54,15 @@ describe("parseConfig", () => {
     expect(config.sentryDsn).toBeUndefined();
   });
 });
+
+describe("secrets key", () => {
+  it("is generated once into the data dir, or taken from MYCO_SECRETS_KEY when it is 32 bytes", () => {
+    const dir = dataDir();
+    const generated = parseConfig({ MYCO_DATA_DIR: dir }).secretsKey;
+    expect(generated).toHaveLength(32);
+    expect(parseConfig({ MYCO_DATA_DIR: dir }).secretsKey.equals(generated)).toBe(true);
+    const given = Buffer.alloc(32, 7).toString("base64");
+    expect(parseConfig({ MYCO_DATA_DIR: dataDir(), MYCO_SECRETS_KEY: given }).secretsKey.equals(Buffer.alloc(32, 7))).toBe(true);
+    expect(() => parseConfig({ MYCO_DATA_DIR: dataDir(), MYCO_SECRETS_KEY: "c2hvcnQ=" })).toThrow(/MYCO_SECRETS_KEY: must be 32 bytes/);
+  });
+});
