@@ -1,9 +1,26 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { ideSecurityHeaders } from "@/lib/security";
+import { classifyHost, ideSecurityHeaders } from "@/lib/security";
+import { errorResponse } from "@/lib/http";
 
-// Runs before every request: a fresh CSP nonce per page (Next applies it to its own scripts when it
-// finds the policy on the request) and the IDE's security headers on every response.
-export function proxy(request: NextRequest): NextResponse {
+// Internal route tree of the apps origin; reachable only through the rewrite below, never on the IDE's host.
+const APPS_PREFIX = "/apps-host";
+
+// Runs before every request and routes by Host: the IDE gets a fresh CSP nonce per page (Next applies it
+// to its own scripts when it finds the policy on the request) and its security headers; an app host is
+// rewritten into the apps route tree; any other Host is refused.
+export function proxy(request: NextRequest): Response {
+  const host = classifyHost(request.headers.get("host"));
+  const { pathname, search } = request.nextUrl;
+  if (host.kind === "app") {
+    const url = request.nextUrl.clone();
+    url.pathname = `${APPS_PREFIX}/${host.slug}/${host.env}${pathname.replace(/^\/_fn\//, "/fn/")}`;
+    url.search = search;
+    return NextResponse.rewrite(url);
+  }
+  if (host.kind === "unknown") {
+    return errorResponse("misdirected", "Unknown host: Myco serves only its IDE origin (MYCO_URL) and app origins (MYCO_APPS_URL).");
+  }
+  if (pathname === APPS_PREFIX || pathname.startsWith(`${APPS_PREFIX}/`)) return errorResponse("not_found", `No page ${pathname}.`);
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const headers = ideSecurityHeaders(nonce);
   const requestHeaders = new Headers(request.headers);

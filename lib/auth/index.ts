@@ -3,9 +3,9 @@
  * roles and the one access check that makes a ProjectScope.
  */
 export type { Identity } from "./identity";
-export type { ProjectScope } from "./scope";
-/** Makes a ProjectScope or throws not_found / forbidden. */
-export { authorize } from "./scope";
+export type { AppScope, ProjectScope, TenantScope } from "./scope";
+/** Makes a ProjectScope (members) or throws not_found / forbidden; makes an AppScope (an app's public side). */
+export { authorize, authorizeApp } from "./scope";
 /** Role ordering: viewer < editor < owner. */
 export { ROLES, hasRole } from "./roles";
 /** Who made a request (API token or session cookie). */

@@ -6,6 +6,7 @@ export const STATUS_BY_CODE = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  misdirected: 421,
   payload_too_large: 413,
   unprocessable: 422,
   rate_limited: 429,

@@ -5,3 +5,5 @@ export { assertSameOrigin } from "./same-origin";
 export { ideSecurityHeaders } from "./ide-headers";
 /** Outbound requests for tenant code: allowlist, SSRF checks after DNS and on every redirect. */
 export { guardedFetch, isBlockedAddress, type EgressPolicy, type EgressRequest, type EgressResponse } from "./egress";
+/** The IDE and apps origins, told apart by Host. */
+export { appOrigin, classifyHost, type HostKind } from "./hosts";
