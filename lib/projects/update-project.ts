@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { getDb, isUniqueViolation, recordAudit } from "@/lib/db";
 import type { ProjectScope } from "@/lib/auth";
 import { deleteWorkspace } from "@/lib/workspace";
+import { deleteTenantDbs } from "@/lib/tenant-db";
 import type { Logger } from "@/lib/log";
 import { Slug } from "./slug";
 import { ProjectName } from "./create-project";
@@ -35,7 +36,7 @@ export async function updateProject(scope: ProjectScope, input: UpdateProjectInp
 
 /**
  * Deletes a project: its registry rows first (so it is gone for every request at once), then its
- * workspace and files.
+ * workspace and its databases.
  */
 export async function deleteProject(scope: ProjectScope, log: Logger): Promise<void> {
   const db = await getDb();
@@ -44,5 +45,6 @@ export async function deleteProject(scope: ProjectScope, log: Logger): Promise<v
     await recordAudit(tx, { projectId: scope.projectId, actorId: scope.userId }, "project.deleted");
   });
   await deleteWorkspace(scope);
+  await deleteTenantDbs(scope);
   log.info("project.deleted", { projectId: scope.projectId });
 }

@@ -1,0 +1,73 @@
+/**
+ * Each project's own SQLite databases, one file per environment under
+ * `<dataDir>/tenants/<projectId>/<env>.sqlite`, reached only through a TenantScope. Schema changes
+ * are allowlisted DDL (or structured operations turned into it); queries are read-only and run in a
+ * supervised child process that is killed at its deadline. See docs/tenant-databases.md.
+ */
+
+/** The environment a database belongs to: "dev" (default), "staging" or "prod". */
+export { TenantEnv } from "./tenant-env";
+
+/** The default per-database disk quota (100 MiB); writes past a database's quota fail with payload_too_large. */
+export { DEFAULT_TENANT_QUOTA_BYTES } from "./open-tenant-db";
+
+/** Applies pending migrations in name order, each in one transaction; refuses data loss unless confirmed. */
+export {
+  applyTenantMigrations,
+  TenantMigration,
+  type ApplyMigrationsOptions,
+} from "./apply-migrations";
+
+/** The migrations a database has recorded. */
+export { listAppliedMigrations, type AppliedMigration } from "./list-applied-migrations";
+
+/** Splits a migration script and checks it against the DDL allowlist (pure); throws unprocessable naming the statement. */
+export { validateMigration, type MigrationStatement } from "./validate-migration";
+
+/** Structured schema changes (what the model and the API send) and the allowlisted SQL they become. */
+export { ColumnSpec, MigrationOperation, MigrationOperations, planOperations } from "./plan-operations";
+
+/** Tables, columns, keys, indexes, row counts and views of a database. */
+export {
+  getTenantSchema,
+  type TenantColumn,
+  type TenantForeignKey,
+  type TenantIndex,
+  type TenantSchema,
+  type TenantTable,
+} from "./get-schema";
+
+/** Read-only queries with row, time and size limits, run in the supervised query runner. */
+export {
+  QUERY_DEFAULT_ROWS,
+  QUERY_DEFAULT_TIMEOUT_MS,
+  QUERY_MAX_RESULT_BYTES,
+  QUERY_MAX_ROWS,
+  QUERY_MAX_TIMEOUT_MS,
+  QueryInput,
+  RunQueryInput,
+  runTenantQuery,
+  type QueryResult,
+} from "./run-query";
+
+/** Checks that SQL is exactly one read-only SELECT (pure); throws unprocessable saying why not. */
+export { validateQuery } from "./validate-query";
+
+/** A table's rows page by page, with an opaque cursor. */
+export {
+  BROWSE_DEFAULT_ROWS,
+  BROWSE_MAX_ROWS,
+  BrowseRowsInput,
+  RowsQuery,
+  browseTenantRows,
+  type RowsPage,
+} from "./browse-rows";
+
+/** A value in a query result or a page of rows: blobs as `{ base64 }`, integers beyond 2^53 as strings. */
+export type { CellValue } from "./cell-values";
+
+/** Closes all connections and stops the query runner (shutdown, tests). */
+export { closeTenantDbs } from "./close-tenant-dbs";
+
+/** Removes a project's databases when the project is deleted. */
+export { deleteTenantDbs } from "./delete-tenant-dbs";
