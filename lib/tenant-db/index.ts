@@ -71,3 +71,9 @@ export { closeTenantDbs } from "./close-tenant-dbs";
 
 /** Removes a project's databases when the project is deleted. */
 export { deleteTenantDbs } from "./delete-tenant-dbs";
+
+/** The next numbered migration file from SQL or operations: applied to dev, then committed. */
+export { CreateMigrationInput, createMigration, type CreatedMigration } from "./create-migration";
+
+/** The workspace's db/migrations files applied to an environment. */
+export { applyWorkspaceMigrations } from "./workspace-migrations";

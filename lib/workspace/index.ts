@@ -31,3 +31,5 @@ export {
   renameFile,
   writeFile,
 } from "./file-ops";
+/** Serialises work per key (a project id, or a project id and a purpose). */
+export { withProjectLock } from "./project-lock";

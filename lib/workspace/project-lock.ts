@@ -2,15 +2,15 @@
 // set must see the tree it validated. (Several Myco nodes on one data dir would need a shared lock.)
 const tails = new Map<string, Promise<unknown>>();
 
-/** Runs `fn` after every earlier locked call for this project has settled. */
-export async function withProjectLock<T>(projectId: string, fn: () => Promise<T>): Promise<T> {
-  const previous = tails.get(projectId) ?? Promise.resolve();
+/** Runs `fn` after every earlier locked call with this key (a project id, or `<id>:<purpose>`) has settled. */
+export async function withProjectLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const previous = tails.get(key) ?? Promise.resolve();
   const run = previous.then(fn, fn);
   const tail = run.catch(() => undefined);
-  tails.set(projectId, tail);
+  tails.set(key, tail);
   try {
     return await run;
   } finally {
-    if (tails.get(projectId) === tail) tails.delete(projectId);
+    if (tails.get(key) === tail) tails.delete(key);
   }
 }

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { created, route } from "@/lib/http";
+import { CreateMigrationInput, TenantEnv, createMigration, listAppliedMigrations } from "@/lib/tenant-db";
+
+const params = z.strictObject({ projectId: z.uuid() });
+const query = z.strictObject({ env: TenantEnv });
+
+/** The migrations an environment's database has applied. */
+export const GET = route({ access: "project:viewer", params, query }, ({ scope, query }) => listAppliedMigrations(scope, query.env));
+
+/** `{name, sql}` or `{name, operations}`: writes db/migrations/NNNN_name.sql, applies it to dev, commits it. */
+export const POST = route({ access: "project:editor", params, body: CreateMigrationInput }, async ({ scope, body, log }) =>
+  created(await createMigration(scope, body, log)),
+);

@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { route } from "@/lib/http";
+import { RowsQuery, browseTenantRows } from "@/lib/tenant-db";
+
+const params = z.strictObject({ projectId: z.uuid(), table: z.string().min(1).max(64) });
+
+/** A page of a table's rows; pass `nextCursor` back as `cursor` for the next. */
+export const GET = route({ access: "project:viewer", params, query: RowsQuery }, ({ scope, params, query }) =>
+  browseTenantRows(scope, query.env, params.table, { cursor: query.cursor, limit: query.limit }),
+);
