@@ -3,7 +3,7 @@ import { builtinModules } from "node:module";
 import * as esbuild from "esbuild";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import type { ProjectScope } from "@/lib/auth";
+import type { TenantScope } from "@/lib/auth";
 import { getHeadSha, listFiles, readFile } from "@/lib/workspace";
 import { getDb } from "@/lib/db";
 import { putArtifact } from "./artifacts";
@@ -30,7 +30,7 @@ export class BuildError extends AppError {
   }
 }
 
-function workspacePlugin(scope: ProjectScope, files: Set<string>): esbuild.Plugin {
+function workspacePlugin(scope: TenantScope, files: Set<string>): esbuild.Plugin {
   return {
     name: "myco-workspace",
     setup(build) {
@@ -68,7 +68,7 @@ function diagnosticsOf(err: unknown): BuildDiagnostic[] | null {
   }));
 }
 
-async function compile(scope: ProjectScope, entry: string): Promise<Uint8Array> {
+async function compile(scope: TenantScope, entry: string): Promise<Uint8Array> {
   const files = new Set((await listFiles(scope)).map((f) => f.path));
   if (!files.has(entry)) throw new AppError("not_found", `No function ${entry}.`, "name");
   try {
@@ -91,7 +91,7 @@ async function compile(scope: ProjectScope, entry: string): Promise<Uint8Array> 
 const cache = new Map<string, Promise<BuiltFunction>>();
 const MAX_CACHED_BUILDS = 500;
 
-async function buildAndRegister(scope: ProjectScope, name: string, commitSha: string): Promise<BuiltFunction> {
+async function buildAndRegister(scope: TenantScope, name: string, commitSha: string): Promise<BuiltFunction> {
   await installDependencies(scope);
   const script = await compile(scope, `functions/${name}.ts`);
   const artifact = await putArtifact("functions", "js", script);
@@ -109,7 +109,7 @@ async function buildAndRegister(scope: ProjectScope, name: string, commitSha: st
  * content-addressed artifact and registered as a FunctionVersion. Cached per workspace HEAD; a build
  * error is a BuildError (422) naming file, line and column.
  */
-export async function buildFunction(scope: ProjectScope, name: string): Promise<BuiltFunction> {
+export async function buildFunction(scope: TenantScope, name: string): Promise<BuiltFunction> {
   const commitSha = await getHeadSha(scope);
   const key = `${scope.projectId}:${commitSha}:${name}`;
   let pending = cache.get(key);

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getConfig } from "@/lib/config";
-import type { ProjectScope } from "@/lib/auth";
+import type { TenantScope } from "@/lib/auth";
 import { readFile } from "@/lib/workspace";
 
 const run = promisify(execFile);
@@ -19,11 +19,11 @@ const Range = z.string().regex(/^[0-9A-Za-z.^~<>=*| -]{1,64}$/, "must be a semve
 const Manifest = z.object({ dependencies: z.record(PackageName, Range).default({}) });
 
 /** Where a project's npm packages are installed: beside its workspace tree, never inside it. */
-export function dependencyDir(scope: ProjectScope): string {
+export function dependencyDir(scope: TenantScope): string {
   return path.join(getConfig().dataDir, "workspaces", scope.projectId, "deps");
 }
 
-async function manifestOf(scope: ProjectScope): Promise<Record<string, string>> {
+async function manifestOf(scope: TenantScope): Promise<Record<string, string>> {
   const file = await readFile(scope, "package.json").catch(() => null);
   if (!file) return {};
   let json: unknown;
@@ -42,7 +42,7 @@ async function manifestOf(scope: ProjectScope): Promise<Record<string, string>> 
 
 const installing = new Map<string, Promise<void>>();
 
-async function install(scope: ProjectScope): Promise<void> {
+async function install(scope: TenantScope): Promise<void> {
   const dependencies = await manifestOf(scope);
   const dir = dependencyDir(scope);
   const marker = path.join(dir, ".installed");
@@ -65,7 +65,7 @@ async function install(scope: ProjectScope): Promise<void> {
  * Installs the registry packages listed in the workspace's package.json (scripts off) once per change of
  * that list; concurrent calls for one project share the same install.
  */
-export function installDependencies(scope: ProjectScope): Promise<void> {
+export function installDependencies(scope: TenantScope): Promise<void> {
   let pending = installing.get(scope.projectId);
   if (!pending) {
     pending = install(scope).finally(() => installing.delete(scope.projectId));

@@ -77,3 +77,6 @@ export { CreateMigrationInput, createMigration, type CreatedMigration } from "./
 
 /** The workspace's db/migrations files applied to an environment. */
 export { applyWorkspaceMigrations } from "./workspace-migrations";
+
+/** One INSERT/UPDATE/DELETE/REPLACE from a function, in the supervised runner, within the quota. */
+export { ExecInput, execTenantStatement, type ExecResult } from "./exec-statement";

@@ -10,17 +10,23 @@ import type { CellValue } from "./cell-values";
 
 /** One query for the runner; `file` is a tenant database path made from a TenantScope. */
 export type RunnerRequest = {
+  /** "read" opens the file read-only; "write" runs one data change within `maxPages`. */
+  mode: "read" | "write";
   file: string;
   sql: string;
   params: (string | number | null)[];
   limit: number;
   maxBytes: number;
+  maxPages?: number;
 };
 
 /** What the runner answered. */
 export type RunnerReply =
-  | { ok: true; result: { columns: string[]; rows: CellValue[][]; truncated: boolean; durationMs: number } }
-  | { ok: false; kind: "sqlite" | "not_reader" | "too_large" | "internal"; message: string };
+  | {
+      ok: true;
+      result: { columns: string[]; rows: CellValue[][]; truncated: boolean; durationMs: number; changes?: number; lastInsertRowid?: CellValue };
+    }
+  | { ok: false; kind: "sqlite" | "not_reader" | "too_large" | "full" | "internal"; message: string };
 
 type Job = {
   request: RunnerRequest;

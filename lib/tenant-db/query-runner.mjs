@@ -54,14 +54,42 @@ function runQuery({ file, sql, params, limit, maxBytes }) {
   }
 }
 
+// A data change from a function: read-write, within the quota, foreign keys enforced. The file exists
+// (the server created it); DDL never reaches here (validate-write.ts refuses it).
+function runWrite({ file, sql, params, limit, maxBytes, maxPages }) {
+  const started = performance.now();
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma("trusted_schema = OFF");
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+    db.pragma(`max_page_count = ${maxPages}`);
+    const stmt = db.prepare(sql);
+    if (stmt.reader) {
+      stmt.raw(true);
+      stmt.safeIntegers(true);
+      const columns = stmt.columns().map((c) => c.name);
+      const read = db.transaction(() => readRows(stmt, params, limit, maxBytes))();
+      if (!read) return { ok: false, kind: "too_large", message: `The result exceeds ${maxBytes} bytes.` };
+      return { ok: true, result: { columns, ...read, changes: db.prepare("SELECT changes()").pluck().get(), durationMs: Math.round(performance.now() - started) } };
+    }
+    const info = stmt.run(...params);
+    const lastInsertRowid = toCell(typeof info.lastInsertRowid === "bigint" ? info.lastInsertRowid : BigInt(info.lastInsertRowid));
+    return { ok: true, result: { columns: [], rows: [], truncated: false, changes: info.changes, lastInsertRowid, durationMs: Math.round(performance.now() - started) } };
+  } finally {
+    db.close();
+  }
+}
+
 process.on("message", (request) => {
   let reply;
   try {
-    reply = runQuery(request);
+    reply = request.mode === "write" ? runWrite(request) : runQuery(request);
   } catch (err) {
     // Only SQLite's own messages go back to the tenant; anything else is a bug, reported generically.
     const isSqlite = err instanceof Database.SqliteError;
-    reply = { ok: false, kind: isSqlite ? "sqlite" : "internal", message: isSqlite ? err.message : String(err) };
+    const kind = isSqlite ? (err.code === "SQLITE_FULL" ? "full" : "sqlite") : "internal";
+    reply = { ok: false, kind, message: isSqlite ? err.message : String(err) };
   }
   process.send({ id: request.id, ...reply });
 });

@@ -35,7 +35,7 @@ export type QueryInput = z.infer<typeof QueryInput>;
 /** A query's rows as arrays in `columns` order; `truncated` when more rows matched than the limit. */
 export type QueryResult = { columns: string[]; rows: CellValue[][]; truncated: boolean; durationMs: number };
 
-function replyError(reply: Exclude<RunnerReply, { ok: true }>): Error {
+export function replyError(reply: Exclude<RunnerReply, { ok: true }>): Error {
   switch (reply.kind) {
     case "sqlite":
       return new AppError("unprocessable", `Query failed: ${reply.message}`, "sql");
@@ -43,6 +43,8 @@ function replyError(reply: Exclude<RunnerReply, { ok: true }>): Error {
       return new AppError("unprocessable", reply.message, "sql");
     case "too_large":
       return new AppError("payload_too_large", `${reply.message} Select fewer rows or columns.`, "sql");
+    case "full":
+      return new AppError("payload_too_large", "The database is full: it has reached its disk quota.", "sql");
     case "internal":
       return new Error(`query runner failed: ${reply.message}`);
   }
@@ -63,6 +65,7 @@ export async function runTenantQuery(scope: TenantScope, env: TenantEnv, input: 
   openTenantDb(scope, env); // the runner opens the file read-only and never creates it
   const reply = await runInQueryRunner(
     {
+      mode: "read",
       file: tenantDbPath(scope, env),
       sql,
       // SQLite has no booleans; 1 and 0 are what a boolean column holds.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getConfig } from "@/lib/config";
-import type { ProjectScope } from "@/lib/auth";
+import type { TenantScope } from "@/lib/auth";
 import { gitOf, layoutOf } from "./layout";
 import { readSafe } from "./safe-fs";
 
@@ -11,12 +11,12 @@ export type FileEntry = { path: string; size: number };
 export type FileContent = { path: string; size: number; encoding: "utf8" | "base64"; content: string };
 
 /** The commit the workspace is at: builds are cached per HEAD. */
-export async function getHeadSha(scope: ProjectScope): Promise<string> {
+export async function getHeadSha(scope: TenantScope): Promise<string> {
   return (await gitOf(layoutOf(scope.projectId)).raw(["rev-parse", "HEAD"])).trim();
 }
 
 /** Every file of the workspace at HEAD, sorted by path. The tree always equals HEAD: every change commits. */
-export async function listFiles(scope: ProjectScope): Promise<FileEntry[]> {
+export async function listFiles(scope: TenantScope): Promise<FileEntry[]> {
   const out = await gitOf(layoutOf(scope.projectId)).raw(["ls-tree", "-r", "-l", "-z", "HEAD"]);
   return out
     .split("\0")
@@ -33,7 +33,7 @@ function isText(bytes: Buffer): boolean {
 }
 
 /** Reads one file; not_found if it does not exist. */
-export async function readFile(scope: ProjectScope, path: string): Promise<FileContent> {
+export async function readFile(scope: TenantScope, path: string): Promise<FileContent> {
   const bytes = await readSafe(layoutOf(scope.projectId), path, getConfig().maxFileBytes);
   const text = isText(bytes);
   return { path, size: bytes.length, encoding: text ? "utf8" : "base64", content: bytes.toString(text ? "utf8" : "base64") };
@@ -51,7 +51,7 @@ export type SearchMatch = { path: string; line: number; text: string };
 const MAX_LINE_CHARS = 240;
 
 /** Case-insensitive fixed-string search of every text file at HEAD, with line numbers. */
-export async function searchFiles(scope: ProjectScope, query: SearchQuery): Promise<{ matches: SearchMatch[]; truncated: boolean }> {
+export async function searchFiles(scope: TenantScope, query: SearchQuery): Promise<{ matches: SearchMatch[]; truncated: boolean }> {
   const git = gitOf(layoutOf(scope.projectId));
   // -e keeps a query that starts with "-" from being read as an option; -I skips binary files.
   const out = await git

@@ -116,7 +116,7 @@ describe("the query runner", () => {
     const scope = newScope();
     await seedTable(scope, "items", 1);
     const file = tenantDbPath(scope, "dev");
-    const ask = (sql: string) => runInQueryRunner({ file, sql, params: [], limit: 10, maxBytes: 1_000_000 }, 2_000, {});
+    const ask = (sql: string) => runInQueryRunner({ mode: "read", file, sql, params: [], limit: 10, maxBytes: 1_000_000 }, 2_000, {});
     expect(await ask(`ATTACH '${file}' AS again`)).toMatchObject({ ok: false, kind: "not_reader" });
     expect(await ask("INSERT INTO items (label) VALUES ('x') RETURNING id")).toMatchObject({ ok: false, kind: "not_reader" });
     expect(await ask("DELETE FROM items")).toMatchObject({ ok: false, kind: "not_reader" });

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import type { TenantScope } from "@/lib/auth";
+import type { CellValue } from "./cell-values";
+import { DEFAULT_TENANT_QUOTA_BYTES, openTenantDb, tenantDbPath } from "./open-tenant-db";
+import { parseInput } from "./parse-input";
+import { runInQueryRunner } from "./query-runner-client";
+import { QUERY_DEFAULT_TIMEOUT_MS, QUERY_MAX_RESULT_BYTES, QUERY_MAX_ROWS, QUERY_MAX_TIMEOUT_MS, replyError } from "./run-query";
+import type { TenantEnv } from "./tenant-env";
+import { validateWrite } from "./validate-write";
+
+const Param = z.union([z.string().max(100_000), z.number().finite(), z.boolean(), z.null()]);
+
+/** One data change: INSERT, UPDATE, DELETE or REPLACE, with bound parameters. */
+export const ExecInput = z.strictObject({
+  sql: z.string().min(1).max(20_000),
+  params: z.array(Param).max(100).optional(),
+  timeoutMs: z.number().int().min(100).max(QUERY_MAX_TIMEOUT_MS).optional(),
+});
+export type ExecInput = z.infer<typeof ExecInput>;
+
+/** How many rows changed, the last inserted rowid, and any RETURNING rows. */
+export type ExecResult = { changes: number; lastInsertRowid: CellValue; columns: string[]; rows: CellValue[][] };
+
+/**
+ * Runs one data change against `env`'s database in the supervised runner (a runaway statement is
+ * killed at its deadline), within the database's disk quota.
+ */
+export async function execTenantStatement(scope: TenantScope, env: TenantEnv, input: ExecInput, quotaBytes = DEFAULT_TENANT_QUOTA_BYTES): Promise<ExecResult> {
+  const options = parseInput(ExecInput, { sql: input.sql, params: input.params, timeoutMs: input.timeoutMs }, "sql");
+  const sql = validateWrite(options.sql);
+  const db = openTenantDb(scope, env, quotaBytes); // creates the file and its bookkeeping on first use
+  const maxPages = Math.floor(quotaBytes / Number(db.pragma("page_size", { simple: true })));
+  const reply = await runInQueryRunner(
+    {
+      mode: "write",
+      file: tenantDbPath(scope, env),
+      sql,
+      params: (options.params ?? []).map((p) => (typeof p === "boolean" ? Number(p) : p)),
+      limit: QUERY_MAX_ROWS,
+      maxBytes: QUERY_MAX_RESULT_BYTES,
+      maxPages,
+    },
+    options.timeoutMs ?? QUERY_DEFAULT_TIMEOUT_MS,
+    { projectId: scope.projectId, env },
+  );
+  if (!reply.ok) throw replyError(reply);
+  const { columns, rows, changes = 0, lastInsertRowid = null } = reply.result;
+  return { changes, lastInsertRowid, columns, rows };
+}
