@@ -47,7 +47,7 @@ let lastId = 0;
 
 function spawnRunner(): Runner {
   // Resolved at run time from the project root, so Next's server build finds the file in place.
-  const child = fork(path.join(process.cwd(), "lib/tenant-db/query-runner.mjs"), [], {
+  const child = fork(path.join(/*turbopackIgnore: true*/ process.cwd(), "lib/tenant-db/query-runner.mjs"), [], {
     // No secrets, no DATABASE_URL: the runner needs nothing from ours. (Next's types insist on NODE_ENV.)
     env: {} as NodeJS.ProcessEnv,
     execArgv: [], // not the server's flags (loaders, inspector)
