@@ -3,8 +3,9 @@ import { withSentryConfig } from "@sentry/nextjs/config";
 
 const nextConfig: NextConfig = {
   // Loaded from node_modules at run time, not bundled: PGlite finds its .wasm/.data files relative to
-  // its own module URL, and the native/driver packages must not be duplicated.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg"],
+  // its own module URL, esbuild runs its platform binary, and native/driver packages must not be
+  // duplicated (isolated-vm and better-sqlite3 are on Next's own list already).
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "esbuild", "isolated-vm", "better-sqlite3"],
   poweredByHeader: false,
 };
 

@@ -6,7 +6,7 @@ import * as esbuild from "esbuild";
 // Platform child processes (the function runner, ...) are TypeScript in lib/, compiled once per content
 // into node_modules/.cache: from there Node resolves their externals (native addons) in this
 // project's node_modules, whatever MYCO_DATA_DIR is.
-const CACHE_DIR = path.join(process.cwd(), "node_modules", ".cache", "myco");
+const CACHE_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules", ".cache", "myco");
 
 const builds = new Map<string, Promise<string>>();
 

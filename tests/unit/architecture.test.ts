@@ -80,7 +80,7 @@ describe("architecture", () => {
       const target = /^@\/lib\/([^/]+)(\/.*)?$/.exec(spec);
       if (target?.[2]) return `imports ${spec}; use "@/lib/${target[1]}"`;
       if (target && MODULE_ORDER.indexOf(target[1] ?? "") >= MODULE_ORDER.indexOf(own)) return `${own} may not import ${spec}`;
-      if (spec.startsWith("../") && !path.resolve(path.dirname(f.rel), spec).startsWith(path.join("lib", own))) {
+      if (spec.startsWith("../") && !path.resolve(ROOT, path.dirname(f.rel), spec).startsWith(path.join(ROOT, "lib", own, path.sep))) {
         return `relative import ${spec} leaves lib/${own}`;
       }
       return undefined;

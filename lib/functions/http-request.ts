@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import type { InvokeRequest, InvokeResult } from "./runtime";
+import { httpStatusOf } from "./run-function";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+// Never handed to tenant code: the browser's cookies and the platform's own routing headers.
+const DROPPED_REQUEST_HEADERS = new Set(["cookie", "authorization", "x-forwarded-for", "x-real-ip", "x-middleware-subrequest", "x-nonce"]);
+// Never taken from tenant code: headers that would let a function act for the platform or the browser.
+const DROPPED_RESPONSE_HEADERS = /^(set-cookie|content-security-policy|strict-transport-security|access-control-.*|x-frame-options|cross-origin-.*|content-length|transfer-encoding|connection)$/i;
+
+/** The builder's test request for a function: what `req` will hold. */
+export const InvokeInput = z.strictObject({
+  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]).default("POST"),
+  path: z.string().max(2000).default("/"),
+  query: z.record(z.string().max(200), z.string().max(4000)).default({}),
+  headers: z.record(z.string().max(200), z.string().max(4000)).default({}),
+  body: z.unknown().optional(),
+});
+export type InvokeInput = z.infer<typeof InvokeInput>;
+
+/** An InvokeRequest from the builder's description of one. */
+export function requestFromInput(input: InvokeInput): InvokeRequest {
+  return { method: input.method, path: input.path, query: input.query, headers: input.headers, body: input.body ?? null };
+}
+
+/** An InvokeRequest from a real HTTP request to /_fn/<name>/<path…>, body bounded and parsed when JSON. */
+export async function requestFromHttp(req: Request, subPath: string): Promise<InvokeRequest> {
+  const url = new URL(req.url);
+  const text = req.method === "GET" || req.method === "HEAD" ? "" : await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("payload_too_large", `body: at most ${MAX_BODY_BYTES} bytes.`, "body");
+  let body: unknown = text === "" ? null : text;
+  if (text !== "" && /^application\/json\b/i.test(req.headers.get("content-type") ?? "")) {
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch {
+      throw new AppError("bad_request", "body: is not valid JSON.", "body");
+    }
+  }
+  const headers = Object.fromEntries([...req.headers].filter(([k]) => !DROPPED_REQUEST_HEADERS.has(k.toLowerCase())));
+  return { method: req.method, path: subPath || "/", query: Object.fromEntries(url.searchParams), headers, body };
+}
+
+/** The HTTP response of an invocation on the app's origin: the function's own, or a JSON error. */
+export function responseFromResult(result: InvokeResult, invocationId: string): Response {
+  const base = { "x-myco-invocation": invocationId, "cache-control": "no-store" };
+  if (!result.ok) {
+    return Response.json({ error: result.error }, { status: httpStatusOf(result.error.code), headers: base });
+  }
+  const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8" };
+  for (const [k, v] of Object.entries(result.headers)) if (!DROPPED_RESPONSE_HEADERS.test(k)) headers[k.toLowerCase()] = v;
+  const isText = typeof result.body === "string" && !headers["content-type"]?.includes("json");
+  const payload = isText ? (result.body as string) : JSON.stringify(result.body ?? null);
+  return new Response(result.status === 204 ? null : payload, { status: result.status, headers: { ...headers, ...base } });
+}

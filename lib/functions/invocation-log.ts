@@ -1,0 +1,56 @@
+import { EventEmitter, on } from "node:events";
+import { z } from "zod";
+import { getDb, type FunctionInvocation, type Prisma } from "@/lib/db";
+import type { TenantScope } from "@/lib/auth";
+
+/** What one invocation leaves behind, as the logs API shows it. */
+export type InvocationRecord = Omit<FunctionInvocation, "projectId">;
+
+export const LogsQuery = z.strictObject({
+  cursor: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type LogsQuery = z.infer<typeof LogsQuery>;
+
+// Live subscribers are in-process: a node streams the invocations it ran (several nodes would need a
+// shared channel such as Redis pub/sub).
+const live = new EventEmitter();
+live.setMaxListeners(0);
+
+const channel = (projectId: string, name: string) => `${projectId}:${name}`;
+
+function toRecord(row: FunctionInvocation): InvocationRecord {
+  const { projectId: _projectId, ...rest } = row;
+  return rest;
+}
+
+/** Stores an invocation and tells live subscribers of that function. */
+export async function recordInvocation(data: Prisma.FunctionInvocationUncheckedCreateInput): Promise<InvocationRecord> {
+  const db = await getDb();
+  const row = await db.functionInvocation.create({ data });
+  const record = toRecord(row);
+  live.emit(channel(row.projectId, row.functionName), record);
+  return record;
+}
+
+/** A function's invocations, newest first; pass `nextCursor` back as `cursor` for older ones. */
+export async function listInvocations(scope: TenantScope, name: string, query: LogsQuery): Promise<{ invocations: InvocationRecord[]; nextCursor: string | null }> {
+  const db = await getDb();
+  const rows = await db.functionInvocation.findMany({
+    where: { projectId: scope.projectId, functionName: name },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    ...(query.cursor && { cursor: { id: query.cursor }, skip: 1 }),
+  });
+  const page = rows.slice(0, query.limit).map(toRecord);
+  return { invocations: page, nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+}
+
+/** Every new invocation of one function as it is recorded, until `signal` aborts. */
+export async function* watchInvocations(scope: TenantScope, name: string, signal: AbortSignal): AsyncGenerator<InvocationRecord> {
+  try {
+    for await (const [record] of on(live, channel(scope.projectId, name), { signal })) yield record as InvocationRecord;
+  } catch (err) {
+    if (!(err instanceof Error && err.name === "AbortError")) throw err;
+  }
+}

@@ -1,0 +1,93 @@
+import { AppError } from "@/lib/errors";
+import type { Logger } from "@/lib/log";
+import type { TenantScope } from "@/lib/auth";
+import { guardedFetch } from "@/lib/security";
+import { execTenantStatement, runTenantQuery, type QueryResult, type RunQueryInput } from "@/lib/tenant-db";
+import { buildFunction } from "@/lib/bundler";
+import { DEFAULT_LIMITS, invokeFunction, type Capabilities, type InvokeRequest, type InvokeResult } from "./runtime";
+import { getFunctionSettings, type FunctionSettings } from "./settings";
+import { readSecretValues } from "./secrets";
+import { recordInvocation, type InvocationRecord } from "./invocation-log";
+
+/** Who called: the builder's invoke endpoint, or the app's /_fn endpoint. */
+export type FunctionTrigger = "api" | "http";
+
+/** A finished invocation: the runtime's result and the record the logs API shows. */
+export type FunctionRun = { result: InvokeResult; invocation: InvocationRecord };
+
+type Params = RunQueryInput["params"];
+const FETCH_TIMEOUT_MS = 8_000;
+const FETCH_MAX_BYTES = 5 * 1024 * 1024;
+
+// Tenant code sees rows as objects keyed by column, the shape most code expects.
+function rowsAsObjects(result: Pick<QueryResult, "columns" | "rows">): Record<string, unknown>[] {
+  return result.rows.map((row) => Object.fromEntries(result.columns.map((c, i) => [c, row[i]])));
+}
+
+function capabilitiesFor(scope: TenantScope, settings: FunctionSettings, env: Record<string, string>): Capabilities {
+  return {
+    // Parameters are checked by the tenant-db module's own schema; a bad one is an error in tenant code.
+    dbQuery: async (sql, params) => rowsAsObjects(await runTenantQuery(scope, "dev", { sql, params: params as Params })),
+    dbExec: async (sql, params) => {
+      const r = await execTenantStatement(scope, "dev", { sql, params: params as Params });
+      return { changes: r.changes, lastInsertRowid: r.lastInsertRowid, rows: rowsAsObjects(r) };
+    },
+    fetch: (url, init) => {
+      if (settings.allowedHosts.length === 0) {
+        throw new AppError("forbidden", "ctx.fetch is off for this project; add allowed hosts in its function settings.", "url");
+      }
+      const policy = { allowedHosts: settings.allowedHosts, timeoutMs: FETCH_TIMEOUT_MS, maxResponseBytes: FETCH_MAX_BYTES, maxRedirects: 5 };
+      return guardedFetch(url, init, policy);
+    },
+    env,
+  };
+}
+
+/**
+ * Builds (cached per HEAD) and runs one function of the project against its dev database, records the
+ * invocation, and returns both. Build problems are AppErrors (404 missing, 422 BuildError); anything the
+ * tenant's code does ends as an InvokeResult, never as a thrown error.
+ */
+export async function runFunction(scope: TenantScope, name: string, request: InvokeRequest, trigger: FunctionTrigger, log: Logger): Promise<FunctionRun> {
+  const built = await buildFunction(scope, name);
+  const [settings, env] = await Promise.all([getFunctionSettings(scope.projectId), readSecretValues(scope.projectId)]);
+  const limits = { ...DEFAULT_LIMITS, ...settings.limits };
+  const result = await invokeFunction(scope.projectId, { versionKey: built.contentHash, script: built.script }, request, capabilitiesFor(scope, settings, env), limits);
+  const invocation = await recordInvocation({
+    projectId: scope.projectId,
+    functionName: name,
+    versionId: built.versionId,
+    env: "dev",
+    trigger,
+    status: result.ok ? "ok" : "error",
+    httpStatus: result.ok ? result.status : httpStatusOf(result.error.code),
+    errorCode: result.ok ? null : result.error.code,
+    errorMessage: result.ok ? null : result.error.message,
+    durationMs: Math.round(result.wallMs),
+    cpuMs: Math.round(result.cpuMs),
+    cold: result.cold,
+    logs: result.logs,
+    logsTruncated: result.logsTruncated,
+  });
+  log.info("function.invoked", { projectId: scope.projectId, name, status: invocation.status, errorCode: invocation.errorCode, durationMs: invocation.durationMs });
+  return { result, invocation };
+}
+
+/** The HTTP status an invocation error is answered with. */
+export function httpStatusOf(code: string): number {
+  switch (code) {
+    case "timeout":
+      return 504;
+    case "concurrency_limit":
+      return 429;
+    case "memory_limit":
+    case "cpu_limit":
+    case "crashed":
+      return 503;
+    case "response_too_large":
+    case "bad_response":
+      return 502;
+    default:
+      return 500;
+  }
+}

@@ -1,0 +1,79 @@
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { getConfig } from "@/lib/config";
+import { getDb, recordAudit } from "@/lib/db";
+import type { ProjectScope } from "@/lib/auth";
+
+/** An env-style secret name, as functions read it: ctx.env.STRIPE_KEY. */
+export const SecretName = z.string().regex(/^[A-Z_][A-Z0-9_]{0,63}$/, "must be UPPER_SNAKE_CASE, at most 64 characters");
+export const SetSecretInput = z.strictObject({ value: z.string().min(1, "is required").max(8192, "must be at most 8192 characters") });
+export type SetSecretInput = z.infer<typeof SetSecretInput>;
+
+/** A secret as listed: its value is never returned once set. */
+export type SecretInfo = { name: string; updatedAt: Date };
+
+const MAX_SECRETS = 100;
+const VERSION = "v1";
+
+// AES-256-GCM; the project and name are authenticated data, so a ciphertext copied to another project
+// or name does not decrypt.
+function encrypt(scope: ProjectScope, name: string, value: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", getConfig().secretsKey, iv);
+  cipher.setAAD(Buffer.from(`${scope.projectId}:${name}`));
+  const ciphertext = Buffer.concat([cipher.update(value, "utf8"), cipher.final()]);
+  return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((p) => (typeof p === "string" ? p : p.toString("base64"))).join(":");
+}
+
+function decrypt(projectId: string, name: string, stored: string): string {
+  const [version, iv, tag, ciphertext] = stored.split(":");
+  if (version !== VERSION || !iv || !tag || !ciphertext) throw new Error(`secret ${name} has an unknown format`);
+  const decipher = createDecipheriv("aes-256-gcm", getConfig().secretsKey, Buffer.from(iv, "base64"));
+  decipher.setAAD(Buffer.from(`${projectId}:${name}`));
+  decipher.setAuthTag(Buffer.from(tag, "base64"));
+  return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64")), decipher.final()]).toString("utf8");
+}
+
+/** Names and change dates of the project's secrets. */
+export async function listSecrets(scope: ProjectScope): Promise<SecretInfo[]> {
+  const db = await getDb();
+  return db.projectSecret.findMany({ where: { projectId: scope.projectId }, select: { name: true, updatedAt: true }, orderBy: { name: "asc" } });
+}
+
+/** Creates or replaces a secret; only its ciphertext is stored. */
+export async function setSecret(scope: ProjectScope, name: string, input: SetSecretInput): Promise<SecretInfo> {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const exists = await tx.projectSecret.findUnique({ where: { projectId_name: { projectId: scope.projectId, name } } });
+    if (!exists && (await tx.projectSecret.count({ where: { projectId: scope.projectId } })) >= MAX_SECRETS) {
+      throw new AppError("conflict", `A project can hold at most ${MAX_SECRETS} secrets.`, "name");
+    }
+    const ciphertext = encrypt(scope, name, input.value);
+    const row = await tx.projectSecret.upsert({
+      where: { projectId_name: { projectId: scope.projectId, name } },
+      create: { projectId: scope.projectId, name, ciphertext },
+      update: { ciphertext },
+      select: { name: true, updatedAt: true },
+    });
+    await recordAudit(tx, { projectId: scope.projectId, actorId: scope.userId }, "secret.set", { name });
+    return row;
+  });
+}
+
+/** Deletes a secret; not_found if there is none by that name. */
+export async function deleteSecret(scope: ProjectScope, name: string): Promise<void> {
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.projectSecret.deleteMany({ where: { projectId: scope.projectId, name } });
+    if (count === 0) throw new AppError("not_found", `No secret ${name}.`, "name");
+    await recordAudit(tx, { projectId: scope.projectId, actorId: scope.userId }, "secret.deleted", { name });
+  });
+}
+
+/** The decrypted secrets of a project, for a function's ctx.env only. */
+export async function readSecretValues(projectId: string): Promise<Record<string, string>> {
+  const db = await getDb();
+  const rows = await db.projectSecret.findMany({ where: { projectId } });
+  return Object.fromEntries(rows.map((r) => [r.name, decrypt(projectId, r.name, r.ciphertext)]));
+}
