@@ -7,3 +7,5 @@ export { created, errorResponse, json, type Created } from "./respond";
 export { startServer } from "./start-server";
 /** Readiness of the registry database (/api/ready). */
 export { checkReadiness, type Readiness } from "./readiness";
+/** Server-sent events. */
+export { sse, wantsEventStream, type SseEvent } from "./sse";

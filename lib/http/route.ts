@@ -2,14 +2,18 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { log as rootLog, type Logger } from "@/lib/log";
-import { authenticate, authorize, type Identity, type ProjectScope } from "@/lib/auth";
+import { authenticate, authorize, authorizeApp, type AppScope, type Identity, type ProjectScope } from "@/lib/auth";
 import type { Role } from "@/lib/db";
 import { assertSameOrigin } from "@/lib/security";
 import { DEFAULT_MAX_BODY_BYTES, parseOrThrow, queryObject, readJsonBody } from "./parse-input";
 import { errorResponse, toResponse } from "./respond";
 
-/** Who may call a route: anyone, any signed-in user, a platform admin, or a project member of at least a role. */
-export type Access = "public" | "user" | "admin" | `project:${Role}`;
+/**
+ * Who may call a route: anyone, any signed-in user, a platform admin, a project member of at least a
+ * role, or "app": an app's public origin, where no Myco identity is read (the Authorization header and
+ * cookies there belong to the app) and the scope is the AppScope of the `slug` param.
+ */
+export type Access = "public" | "user" | "admin" | `project:${Role}` | "app";
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType<infer T> ? T : undefined;
@@ -30,15 +34,20 @@ export type RouteContext<A extends Access, P, Q, B> = {
   params: Out<P>;
   query: Out<Q>;
   body: Out<B>;
-  identity: A extends "public" ? Identity | null : Identity;
-  scope: A extends `project:${string}` ? ProjectScope : undefined;
+  identity: A extends "public" | "app" ? Identity | null : Identity;
+  scope: A extends `project:${string}` ? ProjectScope : A extends "app" ? AppScope : undefined;
   log: Logger;
 };
 
 /** Next.js' second handler argument. */
 type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-async function resolveAccess(access: Access, req: Request, params: unknown): Promise<{ identity: Identity | null; scope?: ProjectScope }> {
+async function resolveAccess(access: Access, req: Request, params: unknown): Promise<{ identity: Identity | null; scope?: ProjectScope | AppScope }> {
+  if (access === "app") {
+    const slug = (params as { slug?: unknown }).slug;
+    if (typeof slug !== "string") throw new Error("route with app access has no slug param");
+    return { identity: null, scope: await authorizeApp(slug) };
+  }
   const identity = await authenticate(req);
   if (identity?.via === "session") assertSameOrigin(req);
   if (access === "public") return { identity };

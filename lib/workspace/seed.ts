@@ -15,6 +15,36 @@ change can be inspected and undone.
 
 Database migrations may only create, alter or drop tables, indexes, views and triggers; each runs in a
 transaction, and dropping a table or column that holds data must be confirmed.
+
+## Functions
+
+\`functions/todos.ts\` answers \`/_fn/todos\` (any method, and \`/_fn/todos/<more path>\`) on the app's
+origin:
+
+\`\`\`ts
+export default async function handler(req, ctx) {
+  // req: { method, path, query, headers, body }   (body is parsed JSON when sent as application/json)
+  if (req.method === "POST") {
+    const { lastInsertRowid } = await ctx.db.exec("INSERT INTO todos (title) VALUES (?)", [req.body.title]);
+    return { status: 201, body: { id: lastInsertRowid } };
+  }
+  return ctx.db.query("SELECT * FROM todos WHERE done = ?", [0]);   // rows as objects
+}
+\`\`\`
+
+Return any JSON value (status 200), or \`{ status, headers, body }\`. \`ctx\` holds only:
+
+| capability | what it does |
+| --- | --- |
+| \`ctx.db.query(sql, params)\` | one read-only SELECT on this app's database; rows as objects |
+| \`ctx.db.exec(sql, params)\` | one INSERT, UPDATE, DELETE or REPLACE; \`{ changes, lastInsertRowid, rows }\` |
+| \`ctx.env.NAME\` | the project's secrets (set them in the builder or with PUT /api/projects/{id}/secrets/NAME) |
+| \`ctx.fetch(url, init)\` | outbound HTTP to the hosts allowed in the project's function settings (off by default) |
+| \`console.log\` … | captured into the function's logs |
+
+Each call runs in a fresh sandbox (nothing persists between requests) with limits: 64 MiB memory,
+1 s of CPU, 10 s in all, a 1 MiB response, 64 KiB of logs. There is no file system, no \`process\`
+and no Node built-ins; npm packages listed in \`package.json\` that are plain JavaScript are bundled in.
 `;
 
 const APP_JSON = (name: string) => ({

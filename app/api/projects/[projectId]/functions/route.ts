@@ -1,0 +1,7 @@
+import { z } from "zod";
+import { route } from "@/lib/http";
+import { listFunctions } from "@/lib/functions";
+
+const params = z.strictObject({ projectId: z.uuid() });
+
+export const GET = route({ access: "project:viewer", params }, ({ scope }) => listFunctions(scope));

@@ -1,0 +1,8 @@
+import { z } from "zod";
+import { route } from "@/lib/http";
+import { listSecrets } from "@/lib/functions";
+
+const params = z.strictObject({ projectId: z.uuid() });
+
+/** Secret names and when they changed; values are never returned. */
+export const GET = route({ access: "project:editor", params }, ({ scope }) => listSecrets(scope));
