@@ -9,13 +9,14 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    // `npm run bench` sets MYCO_BENCH: benchmarks print figures and are never part of `npm test`.
+    include: process.env.MYCO_BENCH ? ["tests/bench/**/*.bench.ts"] : ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     setupFiles: ["tests/support/setup.ts"],
     pool: "forks",
     execArgv: ["--no-node-snapshot"],
     // next-auth imports "next/server" without an extension, which Node's ESM loader refuses; inlined, vite resolves it.
     server: { deps: { inline: ["next-auth"] } },
-    testTimeout: 30_000,
+    testTimeout: process.env.MYCO_BENCH ? 600_000 : 30_000,
     hookTimeout: 60_000,
   },
 });
