@@ -5,7 +5,7 @@
 export type { Identity } from "./identity";
 export type { AppScope, ProjectScope, TenantScope } from "./scope";
 /** Makes a ProjectScope (members) or throws not_found / forbidden; makes an AppScope (an app's public side). */
-export { authorize, authorizeApp } from "./scope";
+export { authorize, authorizeApp, forgetApp } from "./scope";
 /** Role ordering: viewer < editor < owner. */
 export { ROLES, hasRole } from "./roles";
 /** Who made a request (API token or session cookie). */

@@ -37,10 +37,23 @@ export type AppScope = Readonly<{ projectId: string; slug: string; [appBrand]: t
 /** Either side of a tenant: tenant data modules (SQLite, functions) take this and use only its projectId. */
 export type TenantScope = ProjectScope | AppScope;
 
+// Every request to an app resolves its slug; a project's slug changes rarely and forgetApp is called
+// when it does, so a short-lived in-process cache saves a database round trip per request.
+const APP_CACHE_MS = 5_000;
+const apps = new Map<string, { projectId: string; until: number }>();
+
 /** Makes the AppScope of the project with this slug; an unknown slug is not_found. */
 export async function authorizeApp(slug: string): Promise<AppScope> {
+  const cached = apps.get(slug);
+  if (cached && cached.until > Date.now()) return { projectId: cached.projectId, slug } as AppScope;
   const db = await getDb();
   const project = await db.project.findUnique({ where: { slug }, select: { id: true } });
   if (!project) throw new AppError("not_found", `No app ${slug}.`, "slug");
+  apps.set(slug, { projectId: project.id, until: Date.now() + APP_CACHE_MS });
   return { projectId: project.id, slug } as AppScope;
+}
+
+/** Drops a slug from the app cache (its project was renamed or deleted). */
+export function forgetApp(slug: string): void {
+  apps.delete(slug);
 }

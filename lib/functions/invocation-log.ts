@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { EventEmitter, on } from "node:events";
 import { z } from "zod";
 import { getDb, type FunctionInvocation, type Prisma } from "@/lib/db";
+import { log } from "@/lib/log";
 import type { TenantScope } from "@/lib/auth";
 
 /** What one invocation leaves behind, as the logs API shows it. */
@@ -24,17 +26,46 @@ function toRecord(row: FunctionInvocation): InvocationRecord {
   return rest;
 }
 
-/** Stores an invocation and tells live subscribers of that function. */
-export async function recordInvocation(data: Prisma.FunctionInvocationUncheckedCreateInput): Promise<InvocationRecord> {
-  const db = await getDb();
-  const row = await db.functionInvocation.create({ data });
-  const record = toRecord(row);
+type NewInvocation = Omit<Prisma.FunctionInvocationCreateManyInput, "id" | "createdAt" | "logs"> & { logs: Prisma.InputJsonValue };
+
+// Records are written in batches off the request path: an insert per invocation would cost more than
+// the invocation. Reads flush first, so this process always sees its own records.
+const FLUSH_DELAY_MS = 50;
+const MAX_BATCH = 200;
+let queue: Prisma.FunctionInvocationCreateManyInput[] = [];
+let flushing: Promise<void> | undefined;
+let timer: NodeJS.Timeout | undefined;
+
+/** Writes every queued record; resolves when they are stored. */
+function flushInvocations(): Promise<void> {
+  clearTimeout(timer);
+  timer = undefined;
+  const batch = queue;
+  queue = [];
+  const previous = flushing ?? Promise.resolve();
+  const current = previous.then(async () => {
+    if (batch.length === 0) return;
+    const db = await getDb();
+    await db.functionInvocation.createMany({ data: batch }).catch((err: unknown) => log.error("functions.log_write_failed", { count: batch.length }, err));
+  });
+  flushing = current;
+  return current;
+}
+
+/** Records an invocation (stored within ~50 ms) and tells live subscribers of that function at once. */
+export function recordInvocation(data: NewInvocation): InvocationRecord {
+  const row = { ...data, id: randomUUID(), createdAt: new Date() };
+  queue.push(row);
+  if (queue.length >= MAX_BATCH) void flushInvocations();
+  else timer ??= setTimeout(() => void flushInvocations(), FLUSH_DELAY_MS);
+  const record = toRecord(row as FunctionInvocation);
   live.emit(channel(row.projectId, row.functionName), record);
   return record;
 }
 
 /** A function's invocations, newest first; pass `nextCursor` back as `cursor` for older ones. */
 export async function listInvocations(scope: TenantScope, name: string, query: LogsQuery): Promise<{ invocations: InvocationRecord[]; nextCursor: string | null }> {
+  await flushInvocations();
   const db = await getDb();
   const rows = await db.functionInvocation.findMany({
     where: { projectId: scope.projectId, functionName: name },

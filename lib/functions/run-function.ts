@@ -53,7 +53,7 @@ export async function runFunction(scope: TenantScope, name: string, request: Inv
   const [settings, env] = await Promise.all([getFunctionSettings(scope.projectId), readSecretValues(scope.projectId)]);
   const limits = { ...DEFAULT_LIMITS, ...settings.limits };
   const result = await invokeFunction(scope.projectId, { versionKey: built.contentHash, script: built.script }, request, capabilitiesFor(scope, settings, env), limits);
-  const invocation = await recordInvocation({
+  const invocation = recordInvocation({
     projectId: scope.projectId,
     functionName: name,
     versionId: built.versionId,

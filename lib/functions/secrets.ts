@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { getConfig } from "@/lib/config";
 import { getDb, recordAudit } from "@/lib/db";
 import type { ProjectScope } from "@/lib/auth";
+import { projectCache } from "./project-cache";
 
 /** An env-style secret name, as functions read it: ctx.env.STRIPE_KEY. */
 export const SecretName = z.string().regex(/^[A-Z_][A-Z0-9_]{0,63}$/, "must be UPPER_SNAKE_CASE, at most 64 characters");
@@ -58,7 +59,7 @@ export async function setSecret(scope: ProjectScope, name: string, input: SetSec
     });
     await recordAudit(tx, { projectId: scope.projectId, actorId: scope.userId }, "secret.set", { name });
     return row;
-  });
+  }).finally(() => cache.forget(scope.projectId));
 }
 
 /** Deletes a secret; not_found if there is none by that name. */
@@ -69,10 +70,17 @@ export async function deleteSecret(scope: ProjectScope, name: string): Promise<v
     if (count === 0) throw new AppError("not_found", `No secret ${name}.`, "name");
     await recordAudit(tx, { projectId: scope.projectId, actorId: scope.userId }, "secret.deleted", { name });
   });
+  cache.forget(scope.projectId);
 }
 
+const cache = projectCache(loadSecretValues);
+
 /** The decrypted secrets of a project, for a function's ctx.env only. */
-export async function readSecretValues(projectId: string): Promise<Record<string, string>> {
+export function readSecretValues(projectId: string): Promise<Record<string, string>> {
+  return cache.get(projectId);
+}
+
+async function loadSecretValues(projectId: string): Promise<Record<string, string>> {
   const db = await getDb();
   const rows = await db.projectSecret.findMany({ where: { projectId } });
   return Object.fromEntries(rows.map((r) => [r.name, decrypt(projectId, r.name, r.ciphertext)]));

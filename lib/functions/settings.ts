@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb, recordAudit, type Prisma } from "@/lib/db";
 import type { ProjectScope } from "@/lib/auth";
+import { projectCache } from "./project-cache";
 
 // Hosts a project's functions may fetch: exact names or "*.example.com" for its subdomains.
 const AllowedHost = z
@@ -29,8 +30,14 @@ export type FunctionSettings = z.infer<typeof FunctionSettings>;
 
 const Stored = z.object({ functions: FunctionSettings.optional() }).passthrough();
 
+const cache = projectCache(loadSettings);
+
 /** The project's function settings (defaults where unset). */
-export async function getFunctionSettings(projectId: string): Promise<FunctionSettings> {
+export function getFunctionSettings(projectId: string): Promise<FunctionSettings> {
+  return cache.get(projectId);
+}
+
+async function loadSettings(projectId: string): Promise<FunctionSettings> {
   const db = await getDb();
   const project = await db.project.findUnique({ where: { id: projectId }, select: { settings: true } });
   const parsed = Stored.safeParse(project?.settings ?? {});
@@ -46,5 +53,6 @@ export async function updateFunctionSettings(scope: ProjectScope, input: Functio
     await tx.project.update({ where: { id: scope.projectId }, data: { settings } });
     await recordAudit(tx, { projectId: scope.projectId, actorId: scope.userId }, "functions.settings_changed", { allowedHosts: input.allowedHosts.length });
   });
+  cache.forget(scope.projectId);
   return input;
 }

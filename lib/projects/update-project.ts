@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getDb, isUniqueViolation, recordAudit } from "@/lib/db";
-import type { ProjectScope } from "@/lib/auth";
+import { forgetApp, type ProjectScope } from "@/lib/auth";
 import { deleteWorkspace } from "@/lib/workspace";
 import { deleteTenantDbs } from "@/lib/tenant-db";
 import type { Logger } from "@/lib/log";
@@ -19,6 +19,8 @@ export async function updateProject(scope: ProjectScope, input: UpdateProjectInp
   const db = await getDb();
   try {
     const project = await db.$transaction(async (tx) => {
+      const before = await tx.project.findUniqueOrThrow({ where: { id: scope.projectId }, select: { slug: true } });
+      forgetApp(before.slug);
       const updated = await tx.project.update({
         where: { id: scope.projectId },
         data: { ...(input.name !== undefined && { name: input.name }), ...(input.slug !== undefined && { slug: input.slug }) },
@@ -41,7 +43,8 @@ export async function updateProject(scope: ProjectScope, input: UpdateProjectInp
 export async function deleteProject(scope: ProjectScope, log: Logger): Promise<void> {
   const db = await getDb();
   await db.$transaction(async (tx) => {
-    await tx.project.delete({ where: { id: scope.projectId } });
+    const project = await tx.project.delete({ where: { id: scope.projectId } });
+    forgetApp(project.slug);
     await recordAudit(tx, { projectId: scope.projectId, actorId: scope.userId }, "project.deleted");
   });
   await deleteWorkspace(scope);

@@ -30,13 +30,30 @@ export async function authorOf(scope: ProjectScope): Promise<string> {
   return user ? `${clean(user.name) || "Unknown"} <${clean(user.email)}>` : "Unknown <unknown@myco.invalid>";
 }
 
+// HEAD of each workspace, known without asking git: every commit goes through commitAll in this
+// process (builds are cached per HEAD, and a git spawn per request would cost more than the build).
+const heads = new Map<string, string>();
+
+/** The remembered HEAD of a project, if this process has seen it. */
+export function knownHead(projectId: string): string | undefined {
+  return heads.get(projectId);
+}
+
+/** Remembers (or, with undefined, forgets) a project's HEAD. */
+export function rememberHead(projectId: string, sha: string | undefined): void {
+  if (sha) heads.set(projectId, sha);
+  else heads.delete(projectId);
+}
+
 /** Stages everything and commits it as the acting user; null when the tree already matches HEAD. */
 export async function commitAll(git: SimpleGit, scope: ProjectScope, message: string): Promise<CommitInfo | null> {
   await git.raw(["add", "--all"]);
   const status = await git.raw(["status", "--porcelain"]);
   if (status.trim() === "") return null;
   await git.raw(["commit", "--quiet", "--no-verify", "--author", await authorOf(scope), "--message", message]);
-  return headCommit(git);
+  const head = await headCommit(git);
+  rememberHead(scope.projectId, head.sha);
+  return head;
 }
 
 /** The commit HEAD points at. */

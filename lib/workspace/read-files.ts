@@ -3,6 +3,7 @@ import { getConfig } from "@/lib/config";
 import type { TenantScope } from "@/lib/auth";
 import { gitOf, layoutOf } from "./layout";
 import { readSafe } from "./safe-fs";
+import { knownHead, rememberHead } from "./commit-info";
 
 /** A file in the tree listing. */
 export type FileEntry = { path: string; size: number };
@@ -12,7 +13,11 @@ export type FileContent = { path: string; size: number; encoding: "utf8" | "base
 
 /** The commit the workspace is at: builds are cached per HEAD. */
 export async function getHeadSha(scope: TenantScope): Promise<string> {
-  return (await gitOf(layoutOf(scope.projectId)).raw(["rev-parse", "HEAD"])).trim();
+  const known = knownHead(scope.projectId);
+  if (known) return known;
+  const sha = (await gitOf(layoutOf(scope.projectId)).raw(["rev-parse", "HEAD"])).trim();
+  rememberHead(scope.projectId, sha);
+  return sha;
 }
 
 /** Every file of the workspace at HEAD, sorted by path. The tree always equals HEAD: every change commits. */
