@@ -1,0 +1,32 @@
+import type { ComponentType } from "react";
+
+/** A loaded micro-frontend: its React component and the CSS it wants in its shadow root. */
+export type LoadedMfe = { Component: ComponentType<Record<string, unknown>>; styles: string | undefined };
+
+// One import per URL for the page's lifetime: bundles are content-hashed, so a URL never changes content.
+const loads = new Map<string, Promise<LoadedMfe>>();
+
+function toLoaded(name: string, mod: unknown): LoadedMfe {
+  const exports = (mod ?? {}) as { default?: unknown; styles?: unknown };
+  const component = exports.default;
+  // A function component, or an object made by memo()/forwardRef().
+  const isComponent = typeof component === "function" || (typeof component === "object" && component !== null && "$$typeof" in component);
+  if (!isComponent) throw new Error(`${name} has no default export that is a React component`);
+  return { Component: component as ComponentType<Record<string, unknown>>, styles: typeof exports.styles === "string" ? exports.styles : undefined };
+}
+
+/** Imports an MFE's ESM bundle once; rejects with a message naming it when it cannot be loaded. */
+export function loadMfe(name: string, url: string): Promise<LoadedMfe> {
+  let load = loads.get(url);
+  if (!load) {
+    load = import(/* @vite-ignore */ url).then(
+      (mod: unknown) => toLoaded(name, mod),
+      (err: unknown) => {
+        loads.delete(url); // let a later mount retry, e.g. after a network blip
+        throw new Error(`${name} could not be loaded (${err instanceof Error ? err.message : "import failed"})`);
+      },
+    );
+    loads.set(url, load);
+  }
+  return load;
+}

@@ -1,0 +1,48 @@
+import { useMemo, useState, type FormEvent } from "react";
+import { formValues, initialDraft, validateDraft, type FormDraft, type NodeOf } from "@/lib/sdui";
+import { InlineError } from "../inline-error";
+import { useRunActions } from "../use-run-actions";
+import { useTemplate } from "../use-template";
+import { FormFieldView } from "./form-field";
+
+/**
+ * A form of controlled inputs. Required and typed fields are checked here first (the function must
+ * still check them: a browser is not a trust boundary); then onSubmit runs with {{form.…}} in scope.
+ */
+export function FormView({ node }: { node: NodeOf<"form"> }) {
+  const resolve = useTemplate();
+  const run = useRunActions();
+  const initial = useMemo(() => initialDraft(node.fields), [node.fields]);
+  const [draft, setDraft] = useState<FormDraft>(initial);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const errors = validateDraft(node.fields, draft);
+    setFieldErrors(errors);
+    setError(null);
+    if (Object.keys(errors).length > 0) return;
+    setPending(true);
+    const outcome = await run(node.onSubmit, { form: formValues(node.fields, draft) });
+    setPending(false);
+    if (outcome.status === "failed") setError(outcome.error);
+    if (outcome.status === "done") setDraft(initial);
+  }
+
+  const change = (name: string) => (value: string | boolean) => setDraft((d) => ({ ...d, [name]: value }));
+  return (
+    <form className="myco-form" data-node-id={node.id} noValidate aria-busy={pending || undefined} onSubmit={(e) => void onSubmit(e)}>
+      {node.fields.map((field) => (
+        <FormFieldView key={field.name} formId={node.id} field={field} value={draft[field.name] ?? ""} error={fieldErrors[field.name]} onChange={change(field.name)} />
+      ))}
+      {error !== null && <InlineError nodeId={node.id} message={error} />}
+      <div>
+        <button type="submit" className="myco-button myco-button-primary" disabled={pending}>
+          {resolve(node.submitText)}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import { useRef, useState, type KeyboardEvent } from "react";
+import type { NodeOf } from "@/lib/sdui";
+import { NodeList } from "../node-view";
+import { useTemplate } from "../use-template";
+
+/** WAI-ARIA tabs: arrow keys move between tabs; only the selected panel is rendered (and fetches). */
+export function TabsView({ node }: { node: NodeOf<"tabs"> }) {
+  const resolve = useTemplate();
+  const [selected, setSelected] = useState(0);
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const tabId = (i: number) => `${node.id}-tab-${i}`;
+  const panelId = `${node.id}-panel`;
+  const onKeyDown = (event: KeyboardEvent) => {
+    const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+    if (step === 0) return;
+    const next = (selected + step + node.tabs.length) % node.tabs.length;
+    setSelected(next);
+    tabRefs.current[next]?.focus();
+  };
+  const current = node.tabs[selected] ?? node.tabs[0];
+  return (
+    <div className="myco-tabs" data-node-id={node.id}>
+      <div role="tablist" className="myco-tablist" onKeyDown={onKeyDown}>
+        {node.tabs.map((tab, i) => (
+          <button key={i} ref={(el) => { tabRefs.current[i] = el; }} type="button" role="tab" id={tabId(i)} aria-selected={i === selected}
+            aria-controls={panelId} tabIndex={i === selected ? 0 : -1} className="myco-tab" onClick={() => setSelected(i)}>
+            {resolve(tab.label)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={panelId} aria-labelledby={tabId(selected)} className="myco-tabpanel" tabIndex={0}>
+        <NodeList key={selected} nodes={current?.children ?? []} />
+      </div>
+    </div>
+  );
+}

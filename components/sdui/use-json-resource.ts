@@ -1,0 +1,28 @@
+import { useCallback, useEffect, useState } from "react";
+import { fetchJson } from "./fetch-json";
+
+/** A fetched value's state; `refresh` fetches it again, keeping the last data on screen meanwhile. */
+export type JsonResource<T> = { data: T | undefined; error: string | undefined; loading: boolean; refresh: () => void };
+
+type State = { url: string; data: unknown; error: string | undefined; loading: boolean };
+
+/** GETs a URL whenever it (or a refresh) changes; a stale answer for an earlier URL is discarded. */
+export function useJsonResource<T = unknown>(url: string): JsonResource<T> {
+  const [state, setState] = useState<State>({ url, data: undefined, error: undefined, loading: true });
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    const controller = new AbortController();
+    setState((s) => (s.url === url && s.loading && s.error === undefined ? s : { url, data: s.url === url ? s.data : undefined, error: undefined, loading: true }));
+    fetchJson(url, { signal: controller.signal }).then(
+      (data) => setState({ url, data, error: undefined, loading: false }),
+      (err: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({ url, data: undefined, error: err instanceof Error ? err.message : "The request failed.", loading: false });
+      },
+    );
+    return () => controller.abort();
+  }, [url, generation]);
+  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+  const current = state.url === url ? state : { data: undefined, error: undefined, loading: true };
+  return { data: current.data as T | undefined, error: current.error, loading: current.loading, refresh };
+}

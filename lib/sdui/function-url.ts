@@ -1,0 +1,58 @@
+import type { Action, Binding } from "./schema-parts";
+import { resolveTemplate, resolveTemplateValue, stringifyValue, type TemplateScope } from "./template";
+
+/**
+ * `/_fn/<name>[/<path>][?<query>]` on the app's own origin. Each path segment is percent-encoded and
+ * `.`/`..` segments are dropped, so a templated path cannot climb out of the function's URL space.
+ */
+export function functionUrl(name: string, options: { path?: string; query?: Record<string, unknown> } = {}): string {
+  const segments = (options.path ?? "").split("/").filter((s) => s !== "" && s !== "." && s !== "..");
+  const tail = segments.map((s) => `/${encodeURIComponent(s)}`).join("");
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(options.query ?? {})) query.append(key, stringifyValue(value));
+  const search = query.toString();
+  return `/_fn/${encodeURIComponent(name)}${tail}${search ? `?${search}` : ""}`;
+}
+
+/** The URL a binding is fetched from (GET), its templated args resolved against the scope. */
+export function bindingUrl(binding: Binding, scope: TemplateScope): string {
+  const query: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(binding.args ?? {})) query[key] = typeof value === "string" ? resolveTemplate(value, scope) : value;
+  return functionUrl(binding.function, { query });
+}
+
+/** A call action's request: its URL, method and JSON body, templates resolved. */
+export function callRequest(action: Extract<Action, { action: "call" }>, scope: TemplateScope): { url: string; method: string; body: Record<string, unknown> } {
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(action.args ?? {})) body[key] = typeof value === "string" ? resolveTemplateValue(value, scope) : value;
+  const path = action.path === undefined ? undefined : resolveTemplate(action.path, scope);
+  return { url: functionUrl(action.function, { path }), method: action.method, body };
+}
+
+/**
+ * The message to show for a failed function call: the function's own `{ error: "…" }` or the platform's
+ * `{ error: { message } }`, else the HTTP status. Bounded, since it is shown inline.
+ */
+export function errorMessageOf(status: number, statusText: string, body: unknown): string {
+  const error = body !== null && typeof body === "object" ? (body as { error?: unknown }).error : undefined;
+  const message =
+    typeof error === "string" ? error
+    : error !== null && typeof error === "object" && typeof (error as { message?: unknown }).message === "string" ? (error as { message: string }).message
+    : `${status} ${statusText || "error"}`.trim();
+  return message.slice(0, 500);
+}
+
+/**
+ * An href that is safe to follow: an app path (`/…`, not `//host`) or an http(s) URL; anything else
+ * (`javascript:`, `data:`, …) is null. Templates can put row data into links, so this runs after resolving.
+ */
+export function safeHref(to: string): string | null {
+  const trimmed = to.trim();
+  if (trimmed.startsWith("/") && !trimmed.startsWith("//") && !trimmed.startsWith("/\\")) return trimmed;
+  return /^https?:\/\/[^\s]+$/i.test(trimmed) ? trimmed : null;
+}
+
+/** Whether a safe href stays inside the app (and so is routed with the History API). */
+export function isAppPath(href: string): boolean {
+  return href.startsWith("/") && !href.startsWith("//");
+}
