@@ -13,7 +13,7 @@ export function proxy(request: NextRequest): Response {
   const { pathname, search } = request.nextUrl;
   if (host.kind === "app") {
     const url = request.nextUrl.clone();
-    url.pathname = `${APPS_PREFIX}/${host.slug}/${host.env}${pathname.replace(/^\/_fn\//, "/fn/")}`;
+    url.pathname = `${APPS_PREFIX}/${host.slug}/${host.env}${pathname.replace(/^\/_fn\//, "/myco-fn/").replace(/^\/_myco\//, "/myco-assets/")}`;
     url.search = search;
     return NextResponse.rewrite(url);
   }

@@ -2,8 +2,16 @@
 /** Compile a platform child-process script (TypeScript) to a runnable ESM file. */
 export { buildNodeScript } from "./build-node-script";
 /** Compile a tenant function to one script, registered as a FunctionVersion. */
-export { BuildError, FunctionName, buildFunction, type BuildDiagnostic, type BuiltFunction } from "./build-function";
+export { FunctionName, buildFunction, type BuiltFunction } from "./build-function";
+/** Build failures with file, line and column. */
+export { BuildError, type BuildDiagnostic } from "./workspace-plugin";
 /** npm packages of a project, installed beside its workspace with install scripts off. */
 export { installDependencies } from "./install-dependencies";
 /** Content-addressed build outputs. */
 export { putArtifact, readArtifact, type Artifact } from "./artifacts";
+/** Micro-frontends: components/<Name>.tsx bundled against the shared React, with their build state. */
+export { ComponentName, buildAllComponents, buildComponent, type BuiltComponent, type ComponentStatus } from "./build-component";
+/** The shared vendor modules and the SDUI runtime every hosted page loads. */
+export { SHARED_MODULES, buildRuntimeAssets, type RuntimeAssets } from "./build-runtime";
+/** The HTML shell of a hosted app page, with its CSP. */
+export { renderAppShell, type AppShell } from "./app-shell";

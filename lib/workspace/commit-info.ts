@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import type { SimpleGit } from "simple-git";
 import { getDb } from "@/lib/db";
 import type { ProjectScope } from "@/lib/auth";
@@ -45,6 +46,13 @@ export function rememberHead(projectId: string, sha: string | undefined): void {
   else heads.delete(projectId);
 }
 
+const commits = new EventEmitter();
+
+/** Calls `listener` after every commit this process makes (builds start before anyone asks). */
+export function onWorkspaceCommit(listener: (scope: ProjectScope, sha: string) => void): void {
+  commits.on("commit", listener);
+}
+
 /** Stages everything and commits it as the acting user; null when the tree already matches HEAD. */
 export async function commitAll(git: SimpleGit, scope: ProjectScope, message: string): Promise<CommitInfo | null> {
   await git.raw(["add", "--all"]);
@@ -53,6 +61,7 @@ export async function commitAll(git: SimpleGit, scope: ProjectScope, message: st
   await git.raw(["commit", "--quiet", "--no-verify", "--author", await authorOf(scope), "--message", message]);
   const head = await headCommit(git);
   rememberHead(scope.projectId, head.sha);
+  commits.emit("commit", scope, head.sha);
   return head;
 }
 

@@ -20,8 +20,8 @@ export {
   type CommitDiff,
   type HistoryPage,
 } from "./history";
-/** A commit as the API shows it. */
-export type { CommitInfo } from "./commit-info";
+/** A commit as the API shows it, and a hook run after every commit. */
+export { onWorkspaceCommit, type CommitInfo } from "./commit-info";
 /** Single-file writes, renames and deletes, each one commit. */
 export {
   DeleteFileQuery,

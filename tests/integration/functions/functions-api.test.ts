@@ -6,7 +6,7 @@ import { PUT as settingsRoute } from "@/app/api/projects/[projectId]/function-se
 import { GET as secretsRoute } from "@/app/api/projects/[projectId]/secrets/route";
 import { PUT as setSecretRoute } from "@/app/api/projects/[projectId]/secrets/[name]/route";
 import { POST as migrationsRoute } from "@/app/api/projects/[projectId]/db/migrations/route";
-import { GET as publicFn, POST as publicFnPost } from "@/app/apps-host/[slug]/[env]/fn/[name]/[[...path]]/route";
+import { GET as publicFn, POST as publicFnPost } from "@/app/apps-host/[slug]/[env]/myco-fn/[name]/[[...path]]/route";
 import { POST as invite } from "@/app/api/projects/[projectId]/members/route";
 import { shutdownRuntime } from "@/lib/functions";
 import { getDb } from "@/lib/db";

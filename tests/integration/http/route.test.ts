@@ -64,3 +64,13 @@ describe("route()", () => {
     expect(res.headers.get("cache-control")).toBe("no-store");
   });
 });
+
+describe("GET /api/sdui/schema.json", () => {
+  it("publishes the blueprint's JSON Schema without auth", async () => {
+    const { GET: schema } = await import("@/app/api/sdui/schema.json/route");
+    const res = await call(schema);
+    expect(res.status).toBe(200);
+    expect(res.body.$schema).toContain("json-schema.org");
+    expect(JSON.stringify(res.body)).toContain("routes");
+  });
+});

@@ -6,6 +6,8 @@ import { getProject, listMembers } from "@/lib/projects";
 import { RenameProjectForm } from "@/components/ide/rename-project-form";
 import { MembersPanel } from "@/components/ide/members-panel";
 import { DeleteProjectButton } from "@/components/ide/delete-project-button";
+import { AppPreview } from "@/components/ide/app-preview";
+import { getConfig } from "@/lib/config";
 
 export const metadata = { title: "Project · Myco" };
 
@@ -35,6 +37,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
       <p>
         App URL: <code>{project.appUrl}</code>
       </p>
+      <AppPreview appUrl={project.appUrl} ideOrigin={getConfig().ideUrl.origin} />
       {canEdit && <RenameProjectForm projectId={project.id} name={project.name} />}
       <MembersPanel projectId={project.id} members={members} canManage={isOwner} currentUserId={scope.userId} />
       {isOwner && (

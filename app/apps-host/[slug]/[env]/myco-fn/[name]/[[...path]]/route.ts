@@ -4,7 +4,7 @@ import { route } from "@/lib/http";
 import { FunctionName } from "@/lib/bundler";
 import { requestFromHttp, responseFromResult, runFunction } from "@/lib/functions";
 
-// Reached only through proxy.ts's rewrite of <slug>[--env].apps…/_fn/<name>/<path…>.
+// Reached through proxy.ts's rewrite of <slug>[--env].apps…/_fn/<name>/<path…>.
 const params = z.strictObject({
   slug: z.string().min(1).max(40),
   env: z.enum(["dev", "staging", "prod"]),

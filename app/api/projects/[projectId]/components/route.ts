@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { route } from "@/lib/http";
+import { buildAllComponents } from "@/lib/bundler";
+
+const params = z.strictObject({ projectId: z.uuid() });
+
+/** Every component at HEAD with its bundle URL, or its build errors with file, line and column. */
+export const GET = route({ access: "project:viewer", params }, ({ scope }) => buildAllComponents(scope));
+
+/** Builds every component as this editor, adding npm packages a component imports but package.json lacks. */
+export const POST = route({ access: "project:editor", params }, ({ scope, log }) => buildAllComponents(scope, log));

@@ -1,0 +1,133 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import * as esbuild from "esbuild";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import type { ProjectScope, TenantScope } from "@/lib/auth";
+import { log as rootLog, type Logger } from "@/lib/log";
+import { applyChanges, getHeadSha, listFiles, onWorkspaceCommit, readFile } from "@/lib/workspace";
+import { getDb } from "@/lib/db";
+import { putArtifact } from "./artifacts";
+import { installDependencies } from "./install-dependencies";
+import { SHARED_MODULES } from "./build-runtime";
+import { BuildError, MISSING_PACKAGE, diagnosticsOf, workspacePlugin, type BuildDiagnostic } from "./workspace-plugin";
+
+const run = promisify(execFile);
+
+/** A component's name: components/<Name>.tsx in the workspace, `{"type": "component", "name"}` in the blueprint. */
+export const ComponentName = z.string().regex(/^[A-Z][A-Za-z0-9]{0,63}$/, "must be PascalCase letters and digits, at most 64");
+
+/** A built micro-frontend: its immutable, content-addressed bundle and registry version. */
+export type BuiltComponent = { name: string; versionId: string; contentHash: string; url: string; sizeBytes: number; commitSha: string };
+
+/** The build state of one component: its bundle, or the diagnostics of its last failed build. */
+export type ComponentStatus = { name: string } & ({ ok: true; component: BuiltComponent } | { ok: false; errors: BuildDiagnostic[] });
+
+const COMPONENT_FILE = /^components\/([A-Z][A-Za-z0-9]{0,63})\.tsx$/;
+const PACKAGE_NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]{0,213}$/;
+
+async function compile(scope: TenantScope, name: string): Promise<Uint8Array> {
+  const files = new Set((await listFiles(scope)).map((f) => f.path));
+  const entry = `components/${name}.tsx`;
+  if (!files.has(entry)) throw new AppError("not_found", `No component ${entry}.`, "name");
+  try {
+    const result = await esbuild.build({
+      entryPoints: [entry], bundle: true, write: false, format: "esm", platform: "browser", target: "es2022", jsx: "automatic",
+      minify: true, legalComments: "none", logLevel: "silent", external: [...SHARED_MODULES],
+      define: { "process.env.NODE_ENV": '"production"' }, plugins: [workspacePlugin(scope, files, "components")],
+    });
+    const output = result.outputFiles[0];
+    if (!output) throw new Error("esbuild produced no output");
+    return output.contents;
+  } catch (err) {
+    const diagnostics = diagnosticsOf(err);
+    if (diagnostics) throw new BuildError(diagnostics);
+    throw err;
+  }
+}
+
+/** Adds the latest registry version of `pkg` to the workspace's package.json, as the acting user. */
+async function addDependency(scope: ProjectScope, pkg: string, log: Logger): Promise<void> {
+  if (!PACKAGE_NAME.test(pkg)) throw new AppError("unprocessable", `"${pkg}" is not an npm package name.`, "package.json");
+  const { stdout } = await run("npm", ["view", pkg, "version", "--json"], { timeout: 30_000 }).catch(() => {
+    throw new AppError("unprocessable", `The npm package "${pkg}" was not found in the registry.`, "package.json");
+  });
+  const version = JSON.parse(stdout) as string;
+  const manifest = JSON.parse((await readFile(scope, "package.json")).content) as { dependencies?: Record<string, string> };
+  manifest.dependencies = { ...manifest.dependencies, [pkg]: `^${version}` };
+  const content = `${JSON.stringify(manifest, null, 2)}\n`;
+  await applyChanges(scope, { message: `Add dependency ${pkg}@^${version}`, changes: [{ op: "write", path: "package.json", content, encoding: "utf8" }] }, log);
+  await installDependencies(scope);
+}
+
+async function compileAddingPackages(scope: TenantScope, name: string, log: Logger | undefined): Promise<Uint8Array> {
+  for (let added = 0; ; added++) {
+    try {
+      return await compile(scope, name);
+    } catch (err) {
+      const missing = err instanceof BuildError ? err.diagnostics.map((d) => MISSING_PACKAGE.exec(d.message)?.[1]).find(Boolean) : undefined;
+      // Only a member's build may change the workspace; an app's visitors never do.
+      if (!missing || !log || !("userId" in scope) || added >= 5) throw err;
+      await addDependency(scope, missing, log);
+    }
+  }
+}
+
+async function buildAndRegister(scope: TenantScope, name: string, commitSha: string, log: Logger | undefined): Promise<BuiltComponent> {
+  await installDependencies(scope);
+  const bundle = await compileAddingPackages(scope, name, log);
+  const artifact = await putArtifact("mfe", "js", bundle);
+  const db = await getDb();
+  const version = await db.mfeVersion.upsert({
+    where: { projectId_name_contentHash: { projectId: scope.projectId, name, contentHash: artifact.hash } },
+    create: { projectId: scope.projectId, name, contentHash: artifact.hash, artifactKey: artifact.key, sizeBytes: artifact.sizeBytes, commitSha },
+    update: {},
+  });
+  return { name, versionId: version.id, contentHash: artifact.hash, url: `/_myco/a/${artifact.key}`, sizeBytes: artifact.sizeBytes, commitSha };
+}
+
+const cache = new Map<string, Promise<BuiltComponent>>();
+const MAX_CACHED_BUILDS = 500;
+
+/**
+ * Bundles components/<name>.tsx into one ESM module (React and the SDK shared through the import map,
+ * npm packages bundled in), stored content-addressed and registered as an MfeVersion; cached per HEAD.
+ * With a member's scope and a logger, an npm package the component imports but the project lacks is
+ * added to package.json, installed (scripts off) and bundled.
+ */
+export function buildComponent(scope: TenantScope, name: string, log?: Logger): Promise<BuiltComponent> {
+  return getHeadSha(scope).then((commitSha) => {
+    const key = `${scope.projectId}:${commitSha}:${name}`;
+    let pending = cache.get(key);
+    if (!pending) {
+      pending = buildAndRegister(scope, name, commitSha, log);
+      cache.set(key, pending);
+      pending.catch(() => cache.delete(key));
+      if (cache.size > MAX_CACHED_BUILDS) cache.delete(cache.keys().next().value ?? key);
+    }
+    return pending;
+  });
+}
+
+/** Every component of the workspace at HEAD, built (or with the errors that stopped it). */
+export async function buildAllComponents(scope: TenantScope, log?: Logger): Promise<ComponentStatus[]> {
+  const names = (await listFiles(scope)).map((f) => COMPONENT_FILE.exec(f.path)?.[1]).filter((n): n is string => Boolean(n));
+  return Promise.all(
+    names.map(async (name): Promise<ComponentStatus> => {
+      try {
+        return { name, ok: true, component: await buildComponent(scope, name, log) };
+      } catch (err) {
+        if (err instanceof BuildError) return { name, ok: false, errors: err.diagnostics };
+        if (err instanceof AppError) return { name, ok: false, errors: [{ file: `components/${name}.tsx`, line: 0, column: 0, message: err.message }] };
+        throw err;
+      }
+    }),
+  );
+}
+
+// Every commit rebuilds the workspace's components in the background (unchanged ones are cache or
+// artifact hits), so the bundle is ready by the time the preview asks for it.
+onWorkspaceCommit((scope, sha) => {
+  const log = rootLog.child({ projectId: scope.projectId, sha });
+  buildAllComponents(scope, log).catch((err: unknown) => log.error("bundler.rebuild_failed", {}, err));
+});

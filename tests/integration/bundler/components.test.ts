@@ -1,0 +1,55 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { buildAllComponents, buildComponent, buildRuntimeAssets, readArtifact, renderAppShell } from "@/lib/bundler";
+import { applyChanges, readFile } from "@/lib/workspace";
+import { log } from "@/lib/log";
+import { ownerScope } from "@/tests/support/scope";
+
+const write = (scope: Awaited<ReturnType<typeof ownerScope>>, files: Record<string, string>) =>
+  applyChanges(scope, { message: "test", changes: Object.entries(files).map(([path, content]) => ({ op: "write" as const, path, content, encoding: "utf8" as const })) }, log);
+
+describe("micro-frontends and the hosted runtime", () => {
+  it("builds one shared React, the SDK and the runtime from local packages, once", async () => {
+    const assets = await buildRuntimeAssets();
+    expect(Object.keys(assets.importMap).sort()).toEqual(["@myco/sdk", "react", "react-dom", "react-dom/client", "react/jsx-runtime"]);
+    for (const url of [...Object.values(assets.importMap), assets.runtimeUrl]) expect(url).toMatch(/^\/_myco\/a\/vendor\/[0-9a-f]{64}\.js$/);
+    const runtime = (await readArtifact(assets.runtimeUrl.replace("/_myco/a/", "")))?.toString() ?? "";
+    expect(runtime).not.toContain("react.production");
+    expect(runtime).toMatch(/from\s*"react"/);
+    expect(await buildRuntimeAssets()).toBe(await buildRuntimeAssets());
+  }, 60_000);
+
+  it("bundles a component with React external and adds a missing npm package to package.json", async () => {
+    const scope = await ownerScope("Mfe");
+    await write(scope, {
+      "components/Badge.tsx": 'import clsx from "clsx";\nimport styles from "./Badge.css";\nexport { styles };\nexport default function Badge({ on }: { on?: boolean }) {\n  return <span className={clsx("badge", on && "on")}>badge</span>;\n}\n',
+      "components/Badge.css": ".badge { color: rebeccapurple; }\n",
+    });
+    const built = await buildComponent(scope, "Badge", log);
+    expect(built.url).toMatch(/^\/_myco\/a\/mfe\/[0-9a-f]{64}\.js$/);
+    const code = (await readArtifact(built.url.replace("/_myco/a/", "")))?.toString() ?? "";
+    expect(code).toContain("rebeccapurple");
+    expect(code).toMatch(/from\s*"react\/jsx-runtime"/);
+    expect(JSON.parse((await readFile(scope, "package.json")).content).dependencies).toHaveProperty("clsx");
+  }, 120_000);
+
+  it("keeps each component's build errors with file, line and column while the others build", async () => {
+    const scope = await ownerScope("Broken");
+    await write(scope, { "components/Broken.tsx": "export default function Broken() {\n  return <div>;\n}\n" });
+    const statuses = await buildAllComponents(scope);
+    expect(statuses.find((s) => s.name === "Welcome")).toMatchObject({ ok: true });
+    const broken = statuses.find((s) => s.name === "Broken");
+    expect(broken).toMatchObject({ ok: false, errors: expect.arrayContaining([expect.objectContaining({ file: "components/Broken.tsx", line: 3, column: 1 })]) });
+  });
+
+  it("renders an HTML shell whose CSP allows exactly its import map, and escapes the boot data", async () => {
+    const scope = await ownerScope("Shell");
+    await write(scope, { "app.json": JSON.stringify({ version: 1, name: "</script><script>alert(1)</script>", routes: [{ path: "/", page: "home" }], pages: { home: { title: "x", body: { id: "root", type: "text", text: "hi" } } } }) });
+    const shell = await renderAppShell(scope, "dev");
+    const map = /<script type="importmap">(.*?)<\/script>/.exec(shell.html)?.[1] ?? "";
+    expect(shell.headers["content-security-policy"]).toContain(`'sha256-${createHash("sha256").update(map).digest("base64")}'`);
+    expect(shell.headers["content-security-policy"]).toContain("frame-ancestors http://localhost:3000");
+    expect(shell.html).not.toContain("<script>alert(1)</script>");
+    expect(shell.html).toContain('"Welcome":"/_myco/a/mfe/');
+  }, 60_000);
+});
