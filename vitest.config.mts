@@ -17,6 +17,8 @@ export default defineConfig({
     // next-auth imports "next/server" without an extension, which Node's ESM loader refuses; inlined, vite resolves it.
     server: { deps: { inline: ["next-auth"] } },
     testTimeout: process.env.MYCO_BENCH ? 600_000 : 30_000,
+    // Benchmarks run one file at a time so that no two measure while competing for the 2 cores.
+    fileParallelism: !process.env.MYCO_BENCH,
     hookTimeout: 60_000,
   },
 });
