@@ -1,16 +1,16 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import * as esbuild from "esbuild";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { ProjectScope, TenantScope } from "@/lib/auth";
 import { log as rootLog, type Logger } from "@/lib/log";
-import { applyChanges, getHeadSha, listFiles, onWorkspaceCommit, readFile } from "@/lib/workspace";
+import { applyChanges, listFiles, onWorkspaceCommit, readFile } from "@/lib/workspace";
 import { getDb } from "@/lib/db";
 import { putArtifact } from "./artifacts";
 import { installDependencies } from "./install-dependencies";
 import { SHARED_MODULES } from "./build-runtime";
-import { BuildError, MISSING_PACKAGE, diagnosticsOf, workspacePlugin, type BuildDiagnostic } from "./workspace-plugin";
+import { BuildError, MISSING_PACKAGE, type BuildDiagnostic } from "./workspace-plugin";
+import { buildsPerHead, compileWorkspaceEntry } from "./compile-workspace";
 
 const run = promisify(execFile);
 
@@ -25,26 +25,6 @@ export type ComponentStatus = { name: string } & ({ ok: true; component: BuiltCo
 
 const COMPONENT_FILE = /^components\/([A-Z][A-Za-z0-9]{0,63})\.tsx$/;
 const PACKAGE_NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]{0,213}$/;
-
-async function compile(scope: TenantScope, name: string): Promise<Uint8Array> {
-  const files = new Set((await listFiles(scope)).map((f) => f.path));
-  const entry = `components/${name}.tsx`;
-  if (!files.has(entry)) throw new AppError("not_found", `No component ${entry}.`, "name");
-  try {
-    const result = await esbuild.build({
-      entryPoints: [entry], bundle: true, write: false, format: "esm", platform: "browser", target: "es2022", jsx: "automatic",
-      minify: true, legalComments: "none", logLevel: "silent", external: [...SHARED_MODULES],
-      define: { "process.env.NODE_ENV": '"production"' }, plugins: [workspacePlugin(scope, files, "components")],
-    });
-    const output = result.outputFiles[0];
-    if (!output) throw new Error("esbuild produced no output");
-    return output.contents;
-  } catch (err) {
-    const diagnostics = diagnosticsOf(err);
-    if (diagnostics) throw new BuildError(diagnostics);
-    throw err;
-  }
-}
 
 /** Adds the latest registry version of `pkg` to the workspace's package.json, as the acting user. */
 async function addDependency(scope: ProjectScope, pkg: string, log: Logger): Promise<void> {
@@ -63,7 +43,9 @@ async function addDependency(scope: ProjectScope, pkg: string, log: Logger): Pro
 async function compileAddingPackages(scope: TenantScope, name: string, log: Logger | undefined): Promise<Uint8Array> {
   for (let added = 0; ; added++) {
     try {
-      return await compile(scope, name);
+      return await compileWorkspaceEntry(scope, `components/${name}.tsx`, "components", {
+        format: "esm", platform: "browser", jsx: "automatic", external: [...SHARED_MODULES], define: { "process.env.NODE_ENV": '"production"' },
+      });
     } catch (err) {
       const missing = err instanceof BuildError ? err.diagnostics.map((d) => MISSING_PACKAGE.exec(d.message)?.[1]).find(Boolean) : undefined;
       // Only a member's build may change the workspace; an app's visitors never do.
@@ -86,9 +68,6 @@ async function buildAndRegister(scope: TenantScope, name: string, commitSha: str
   return { name, versionId: version.id, contentHash: artifact.hash, url: `/_myco/a/${artifact.key}`, sizeBytes: artifact.sizeBytes, commitSha };
 }
 
-const cache = new Map<string, Promise<BuiltComponent>>();
-const MAX_CACHED_BUILDS = 500;
-
 /**
  * Bundles components/<name>.tsx into one ESM module (React and the SDK shared through the import map,
  * npm packages bundled in), stored content-addressed and registered as an MfeVersion; cached per HEAD.
@@ -96,18 +75,12 @@ const MAX_CACHED_BUILDS = 500;
  * added to package.json, installed (scripts off) and bundled.
  */
 export function buildComponent(scope: TenantScope, name: string, log?: Logger): Promise<BuiltComponent> {
-  return getHeadSha(scope).then((commitSha) => {
-    const key = `${scope.projectId}:${commitSha}:${name}`;
-    let pending = cache.get(key);
-    if (!pending) {
-      pending = buildAndRegister(scope, name, commitSha, log);
-      cache.set(key, pending);
-      pending.catch(() => cache.delete(key));
-      if (cache.size > MAX_CACHED_BUILDS) cache.delete(cache.keys().next().value ?? key);
-    }
-    return pending;
-  });
+  return (log ? buildAsMember : buildAsVisitor)(scope, name);
 }
+
+// Two caches: a member's build may add packages (a new commit), a visitor's never does.
+const buildAsVisitor = buildsPerHead((scope, name, sha) => buildAndRegister(scope, name, sha, undefined));
+const buildAsMember = buildsPerHead((scope, name, sha) => buildAndRegister(scope, name, sha, rootLog.child({ projectId: scope.projectId })));
 
 /** Every component of the workspace at HEAD, built (or with the errors that stopped it). */
 export async function buildAllComponents(scope: TenantScope, log?: Logger): Promise<ComponentStatus[]> {

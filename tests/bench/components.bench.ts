@@ -59,7 +59,7 @@ describe("micro-frontends", () => {
     for (let i = 0; i < 8; i++) {
       fs.writeFileSync(path.join(dir, "Counter.tsx"), counter(`v${i}`));
       // NODE_ENV=production as in any real build (vitest sets "test", which would pick React's dev JSX runtime).
-      const env = { ...process.env, NODE_ENV: "production" };
+      const env = { ...process.env, NODE_ENV: "production" as const };
       vite.push(await time(() => run(path.join(process.cwd(), "node_modules/.bin/vite"), ["build", "--config", "vite.config.mjs"], { cwd: dir, env })));
     }
     expect(fs.readdirSync(path.join(dir, "out"))).toHaveLength(1);
