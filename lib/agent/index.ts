@@ -1,0 +1,28 @@
+/**
+ * The agent: a loop that streams a chat model, runs the tools it asks for with zod-validated arguments,
+ * and stops on completion, a budget, a stuck call, an abort or a provider failure; behind it, OpenAI-compatible
+ * providers with failover and a circuit breaker per provider.
+ */
+/** The agent loop, its budget and its result. */
+export { runAgentLoop, type AgentBudget, type AgentRunResult, type RunAgentLoopInput } from "./loop";
+/** What a run reports to the UI, and why it stopped. */
+export type { AgentEvent, StopReason } from "./events";
+/** The account of a run's tool calls that ends every run. */
+export { summarizeRun, type CallRecord } from "./summarize-run";
+/** Tools: definition, JSON Schema specs for the model, and one validated call. */
+export { defineTool, runToolCall, toolSpecs, type AgentTool, type ToolContext, type ToolOutcome } from "./tool";
+/** The provider contract, its messages and its classified failures. */
+export {
+  ProviderError,
+  type ChatMessage,
+  type ChatProvider,
+  type ProviderEvent,
+  type ProviderFailure,
+  type ProviderRequest,
+  type ToolCall,
+  type ToolSpec,
+} from "./providers/provider";
+/** Any OpenAI-compatible endpoint, through the openai SDK. */
+export { openAiProvider, parseRetryAfterSeconds, type OpenAiProviderOptions } from "./providers/openai";
+/** Several providers in order, with a circuit breaker per provider. */
+export { failoverProvider, type FailoverOptions, type FailoverProvider, type ProviderHealth } from "./providers/failover";

@@ -1,0 +1,159 @@
+import { log as rootLog, type Logger } from "@/lib/log";
+import type { AgentEvent, StopReason } from "./events";
+import { type ChatMessage, type ChatProvider, ProviderError, type ToolCall, type ToolSpec } from "./providers/provider";
+import { type CallRecord, summarizeRun } from "./summarize-run";
+import { type AgentTool, runToolCall, toolSpecs } from "./tool";
+
+/** Limits of one run; tokens count prompt and completion tokens of every step. */
+export type AgentBudget = { maxSteps: number; maxTokens: number };
+
+/** Everything one run needs; `messages` is the conversation so far, without the system prompt. */
+export type RunAgentLoopInput = {
+  provider: ChatProvider;
+  system: string;
+  messages: ChatMessage[];
+  tools: AgentTool[];
+  budget: AgentBudget;
+  signal: AbortSignal;
+  onEvent: (event: AgentEvent) => void;
+  log?: Logger;
+  /** How often a step is re-run after a transient provider failure; 1 unless set. */
+  maxStepRetries?: number;
+};
+
+/** How a run ended; `messages` continues the conversation (without the system prompt). */
+export type AgentRunResult = {
+  reason: StopReason;
+  summary: string;
+  messages: ChatMessage[];
+  steps: number;
+  usage: { promptTokens: number; completionTokens: number };
+};
+
+/** The same call (name and arguments) failing this often means the model is stuck. */
+const REPEATED_FAILURE_LIMIT = 3;
+
+type Run = {
+  input: RunAgentLoopInput;
+  log: Logger;
+  specs: ToolSpec[];
+  messages: ChatMessage[];
+  steps: number;
+  usage: { promptTokens: number; completionTokens: number };
+  records: CallRecord[];
+  failuresByCall: Map<string, number>;
+};
+
+type Answer = { text: string; calls: ToolCall[] };
+
+async function streamStep(run: Run): Promise<Answer> {
+  const { provider, system, signal, onEvent } = run.input;
+  const answer: Answer = { text: "", calls: [] };
+  let answeredBy = provider.name;
+  const messages: ChatMessage[] = [{ role: "system", content: system }, ...run.messages];
+  for await (const event of provider.stream({ messages, tools: run.specs, signal })) {
+    if (event.type === "provider") answeredBy = event.name;
+    if (event.type === "text") {
+      answer.text += event.delta;
+      onEvent(event);
+    }
+    if (event.type === "tool_calls") {
+      answer.calls = event.calls.map((c, i) => ({
+        id: c.id || `call_${run.steps}_${i}`,
+        type: "function",
+        function: { name: c.name, arguments: c.arguments },
+      }));
+    }
+    if (event.type === "usage") {
+      run.usage.promptTokens += event.promptTokens;
+      run.usage.completionTokens += event.completionTokens;
+      onEvent({ ...event, provider: answeredBy });
+    }
+  }
+  return answer;
+}
+
+/** One model turn, re-run after a transient failure; a stop reason when the run cannot go on. */
+async function answerStep(run: Run): Promise<Answer | StopReason> {
+  const maxRetries = run.input.maxStepRetries ?? 1;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await streamStep(run);
+    } catch (err) {
+      if (run.input.signal.aborted) return "aborted";
+      if (!(err instanceof ProviderError)) {
+        run.log.error("agent.step.crashed", { step: run.steps }, err);
+        return "error";
+      }
+      run.log.warn("agent.step.failed", { step: run.steps, provider: err.provider, failure: err.failure, attempt });
+      if (!err.isTransient || attempt >= maxRetries) return "error";
+      run.input.onEvent({ type: "step_retry", step: run.steps });
+    }
+  }
+}
+
+/** Runs the calls in parallel; their results go back in the order the model asked for them. */
+async function runTools(run: Run, calls: ToolCall[]): Promise<StopReason | undefined> {
+  const { tools, signal, onEvent } = run.input;
+  for (const c of calls) onEvent({ type: "tool_call", id: c.id, name: c.function.name, arguments: c.function.arguments });
+  const outcomes = await Promise.all(
+    calls.map(async (c) => {
+      const outcome = await runToolCall(c, tools, { toolCallId: c.id, signal, log: run.log });
+      onEvent({ type: "tool_result", id: c.id, ok: outcome.ok, result: outcome.content });
+      return outcome;
+    }),
+  );
+  let isStuck = false;
+  calls.forEach((c, i) => {
+    const outcome = outcomes[i] ?? { ok: false, content: "Error: no result." };
+    run.messages.push({ role: "tool", tool_call_id: c.id, content: outcome.content });
+    run.records.push({ name: c.function.name, ok: outcome.ok, result: outcome.content });
+    if (outcome.ok) return;
+    const key = `${c.function.name}\u0000${c.function.arguments.trim()}`;
+    const failures = (run.failuresByCall.get(key) ?? 0) + 1;
+    run.failuresByCall.set(key, failures);
+    if (failures >= REPEATED_FAILURE_LIMIT) isStuck = true;
+  });
+  return isStuck ? "repeated_failure" : undefined;
+}
+
+async function drive(run: Run): Promise<StopReason> {
+  const { budget, signal } = run.input;
+  while (run.steps < budget.maxSteps) {
+    if (signal.aborted) return "aborted";
+    run.steps += 1;
+    const answer = await answerStep(run);
+    if (typeof answer === "string") return answer;
+    const toolCalls = answer.calls.length > 0 ? { tool_calls: answer.calls } : {};
+    run.messages.push({ role: "assistant", content: answer.text || null, ...toolCalls });
+    if (answer.calls.length === 0) return "completed";
+    const stop = await runTools(run, answer.calls);
+    if (signal.aborted) return "aborted";
+    if (stop) return stop;
+    if (run.usage.promptTokens + run.usage.completionTokens >= budget.maxTokens) return "max_tokens";
+  }
+  return "max_steps";
+}
+
+/**
+ * Runs the agent: each step streams the model, then runs the tool calls it asked for, until the model
+ * answers without tools or a budget, a stuck call, an abort or a provider failure stops it. Never throws
+ * for those; `done` is always the last event.
+ */
+export async function runAgentLoop(input: RunAgentLoopInput): Promise<AgentRunResult> {
+  const run: Run = {
+    input,
+    log: input.log ?? rootLog.child({ component: "agent" }),
+    specs: toolSpecs(input.tools),
+    messages: [...input.messages],
+    steps: 0,
+    usage: { promptTokens: 0, completionTokens: 0 },
+    records: [],
+    failuresByCall: new Map(),
+  };
+  const reason = await drive(run);
+  const summary = summarizeRun(reason, run.records);
+  run.log.info("agent.run.done", { reason, steps: run.steps, ...run.usage });
+  input.onEvent({ type: "done", reason, summary });
+  return { reason, summary, messages: run.messages, steps: run.steps, usage: run.usage };
+}
