@@ -26,3 +26,11 @@ export {
 export { openAiProvider, parseRetryAfterSeconds, type OpenAiProviderOptions } from "./providers/openai";
 /** Several providers in order, with a circuit breaker per provider. */
 export { failoverProvider, type FailoverOptions, type FailoverProvider, type ProviderHealth } from "./providers/failover";
+/**
+ * The offline planner: a plain-language request → entities, fields and relations → the migration,
+ * CRUD functions, blueprint and (for charts) a component a model would write, as tool calls.
+ */
+export { parseRequest } from "./offline/parse-request";
+export type { AppSpec } from "./offline/app-spec";
+export { planApp, type AppPlan } from "./offline/plan-app";
+export { toToolCalls } from "./offline/to-tool-calls";

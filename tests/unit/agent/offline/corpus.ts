@@ -1,0 +1,33 @@
+// Requests the offline planner is tested on, with what each must produce (a subset of fields is enough).
+export type Expected = { entities: Record<string, Record<string, string>>; relations?: string[]; dashboard?: boolean; chart?: string; unknown?: RegExp };
+
+export const CORPUS: [string, Expected][] = [
+  ["a todo app with title, due date and priority", { entities: { todo: { title: "text", due_date: "date", priority: "enum" } } }],
+  ["a CRM with contacts and deals, deals have a stage and an amount", { entities: { contact: { name: "text", email: "email" }, deal: { stage: "enum", amount: "money" } } }],
+  ["track my books: title, author, pages, read (yes/no), rating 1-5", { entities: { book: { title: "text", author: "text", pages: "integer", read: "boolean", rating: "integer" } } }],
+  ["inventory of products (name, sku, price, quantity in stock) and suppliers; each product belongs to a supplier", { entities: { product: { name: "text", sku: "text", price: "money", quantity_in_stock: "integer", supplier_id: "integer" }, supplier: { name: "text" } }, relations: ["product.supplier_id->supplier"] }],
+  ["I want to log workouts with date, exercise, sets, reps and weight, and see a chart of weight over time", { entities: { workout: { date: "date", exercise: "text", sets: "integer", reps: "integer", weight: "real" } }, chart: "workout.weight" }],
+  ["a recipe book where recipes have ingredients", { entities: { recipe: { name: "text" }, ingredient: { name: "text", recipe_id: "integer" } }, relations: ["ingredient.recipe_id->recipe"] }],
+  ["simple expense tracker with amount, category (food, rent, travel) and date, plus a dashboard", { entities: { expense: { amount: "money", category: "enum", date: "date" } }, dashboard: true }],
+  ["contacts: name, email, phone", { entities: { contact: { name: "text", email: "email", phone: "text" } } }],
+  ["habit tracker", { entities: { habit: { name: "text", notes: "text" } } }],
+  ["blog with posts and comments", { entities: { post: { title: "text" }, comment: { post_id: "integer" } }, relations: ["comment.post_id->post"] }],
+  ["pls make a todo list w/ tittle and done", { entities: { todo: { title: "text", done: "boolean" } } }],
+  ["a movie tracker with title, year, watched (yes/no) and rating from 1 to 5", { entities: { movie: { title: "text", year: "integer", watched: "boolean", rating: "integer" } } }],
+  ["deals for a contact", { entities: { deal: { contact_id: "integer" }, contact: { name: "text" } }, relations: ["deal.contact_id->contact"] }],
+  ["employees (name, email, salary, start date, website)", { entities: { employee: { name: "text", email: "email", salary: "money", start_date: "date", website: "url" } } }],
+  ["a bug tracker with title, severity, status and is_fixed", { entities: { bug: { title: "text", severity: "enum", status: "enum", is_fixed: "boolean" } } }],
+  ["projects have tasks; tasks have a title, priority (urgent, normal) and a deadline", { entities: { project: { name: "text" }, task: { title: "text", priority: "enum", deadline: "date", project_id: "integer" } }, relations: ["task.project_id->project"] }],
+  ["I need to keep track of my plants with name, species, last watered date and height", { entities: { plant: { name: "text", species: "text", last_watered_date: "date", height: "real" } } }],
+  ["a reading log with title and pages, and a bar chart of pages", { entities: { reading: { title: "text", pages: "integer" } }, chart: "reading.pages" }],
+  ["customers and orders; each order belongs to a customer. orders have total, status and order date", { entities: { customer: { name: "text" }, order: { total: "money", status: "enum", order_date: "date", customer_id: "integer" } }, relations: ["order.customer_id->customer"] }],
+  ["", { entities: {}, unknown: /empty/ }],
+  ["asdf qwerty zxcv", { entities: {}, unknown: /asdf/ }],
+  ["!!!???", { entities: {}, unknown: /./ }],
+  ["a todo app with title that syncs to google calendar", { entities: { todo: { title: "text" } }, unknown: /google calendar/ }],
+  ["a gym app to log weigth and score over time with a dashbord", { entities: { gym: { weight: "real", score: "real" } }, dashboard: true }],
+  ["students: name, email, age, grade (a, b, c)", { entities: { student: { name: "text", email: "email", age: "integer", grade: "enum" } } }],
+  ["a library with books and authors, each book belongs to an author", { entities: { book: { author_id: "integer" }, author: { name: "text" } }, relations: ["book.author_id->author"] }],
+  ["events with title, starts at, location and link", { entities: { event: { title: "text", starts_at: "datetime", location: "text", link: "url" } } }],
+  ["a timesheet with date, hours and project, plus stats", { entities: { timesheet: { date: "date", hours: "integer", project: "text" } }, dashboard: true }],
+];
