@@ -1,5 +1,6 @@
 // A local OpenAI-compatible chat-completions server that replays a script, streaming exactly as real
 // providers do: id and name in a tool call's first chunk, arguments in many small fragments.
+import { afterEach } from "vitest";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ChatProvider, type ProviderEvent, ProviderError, type ProviderRequest } from "@/lib/agent";
@@ -151,3 +152,16 @@ export function scriptedProvider(name: string, turns: Turn[]): ChatProvider & { 
 
 export const textEvents = (delta: string): ProviderEvent[] => [{ type: "text", delta }, { type: "done", finishReason: "stop" }];
 export const serverError = (name: string) => new ProviderError(name, "server", `Provider ${name} answered 500.`, { httpStatus: 500 });
+
+/** A starter of fake servers for one test file; every server it started is closed after each test. */
+export function useFakeLlm(): (...script: FakeResponse[]) => Promise<FakeLlmServer> {
+  const servers: FakeLlmServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return async (...script) => {
+    const server = await startFakeLlmServer(script);
+    servers.push(server);
+    return server;
+  };
+}

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import {
@@ -11,18 +11,9 @@ import {
   openAiProvider,
   runAgentLoop,
 } from "@/lib/agent";
-import { type FakeLlmServer, type FakeResponse, startFakeLlmServer } from "@/tests/support/fake-llm-server";
+import { type FakeLlmServer, useFakeLlm } from "@/tests/support/fake-llm-server";
 
-const servers: FakeLlmServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function fake(...script: FakeResponse[]): Promise<FakeLlmServer> {
-  const server = await startFakeLlmServer(script);
-  servers.push(server);
-  return server;
-}
+const fake = useFakeLlm();
 
 const provider = (server: FakeLlmServer, name = "main"): ChatProvider =>
   openAiProvider({ name, baseURL: server.baseURL, apiKey: "test-key", model: "fake-model", timeoutMs: 2_000 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type ChatProvider,
   type ProviderEvent,
@@ -7,18 +7,9 @@ import {
   failoverProvider,
   openAiProvider,
 } from "@/lib/agent";
-import { type FakeLlmServer, type FakeResponse, startFakeLlmServer } from "@/tests/support/fake-llm-server";
+import { type FakeLlmServer, useFakeLlm } from "@/tests/support/fake-llm-server";
 
-const servers: FakeLlmServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function fake(...script: FakeResponse[]): Promise<FakeLlmServer> {
-  const server = await startFakeLlmServer(script);
-  servers.push(server);
-  return server;
-}
+const fake = useFakeLlm();
 
 function provider(server: FakeLlmServer, name: string, timeoutMs = 2_000): ChatProvider {
   return openAiProvider({ name, baseURL: server.baseURL, apiKey: "test-key", model: `${name}-model`, timeoutMs });
