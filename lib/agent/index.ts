@@ -34,3 +34,5 @@ export { parseRequest } from "./offline/parse-request";
 export type { AppSpec } from "./offline/app-spec";
 export { planApp, type AppPlan } from "./offline/plan-app";
 export { toToolCalls } from "./offline/to-tool-calls";
+/** The built-in provider when no model is configured: the offline planner behind the ChatProvider interface. */
+export { offlineProvider } from "./providers/offline";
