@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { getConfig } from "@/lib/config";
 
 /** A stored build output, addressed by the sha256 of its bytes (so it is immutable and cacheable forever). */
@@ -21,7 +21,9 @@ export async function putArtifact(kind: "functions" | "mfe" | "vendor", ext: "js
   const exists = await fs.stat(file).then(() => true, () => false);
   if (!exists) {
     await fs.mkdir(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    // A unique temp name: two builds may store the same bytes at the same moment, and each rename must
+    // find its own file (the second simply replaces identical content).
+    const temp = `${file}.${randomUUID()}.tmp`;
     await fs.writeFile(temp, bytes);
     await fs.rename(temp, file);
   }
