@@ -11,6 +11,23 @@ const optionalString = z
 
 const httpUrl = z.url({ protocol: /^https?$/ });
 
+function parseJson(text: string, ctx: z.RefinementCtx<string>): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    ctx.addIssue({ code: "custom", message: "must be a JSON array" });
+    return z.NEVER;
+  }
+}
+
+/** One entry of AI_FALLBACK_PROVIDERS. */
+const FallbackProvider = z.strictObject({
+  baseUrl: httpUrl,
+  model: z.string().min(1),
+  apiKey: z.string().optional(),
+  name: z.string().min(1).max(40).optional(),
+});
+
 /** Every environment variable Myco reads; .env.example documents each with its default. */
 const EnvSchema = z
   .object({
@@ -35,6 +52,26 @@ const EnvSchema = z
     SENTRY_DSN: optionalString.pipe(z.url().optional()),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     MYCO_MAX_FILE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+    AI_BASE_URL: optionalString.pipe(httpUrl.optional()),
+    AI_API_KEY: optionalString,
+    AI_MODEL: optionalString,
+    AI_FALLBACK_PROVIDERS: optionalString.pipe(z.string().transform(parseJson).pipe(z.array(FallbackProvider).max(8)).optional()),
+    AI_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(120_000),
+    AGENT_MAX_STEPS: z.coerce.number().int().min(1).max(200).default(30),
+    AGENT_MAX_TOKENS: z.coerce.number().int().min(1_000).max(10_000_000).default(400_000),
+    AGENT_CONTEXT_TOKENS: z.coerce.number().int().min(2_000).max(2_000_000).default(32_000),
+    AGENT_RUNS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(6),
+    REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional()),
+    UPSTASH_REDIS_REST_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    UPSTASH_REDIS_REST_TOKEN: optionalString,
+  })
+  .refine((e) => !e.AI_BASE_URL || Boolean(e.AI_MODEL), {
+    message: "set AI_MODEL too when AI_BASE_URL is set",
+    path: ["AI_MODEL"],
+  })
+  .refine((e) => Boolean(e.UPSTASH_REDIS_REST_URL) === Boolean(e.UPSTASH_REDIS_REST_TOKEN), {
+    message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither",
+    path: ["UPSTASH_REDIS_REST_TOKEN"],
   })
   .refine((e) => Boolean(e.AUTH_GITHUB_ID) === Boolean(e.AUTH_GITHUB_SECRET), {
     message: "set both AUTH_GITHUB_ID and AUTH_GITHUB_SECRET, or neither",
@@ -58,7 +95,37 @@ export type Config = Readonly<{
   logLevel: Env["LOG_LEVEL"];
   /** The largest file a workspace accepts, in bytes. */
   maxFileBytes: number;
+  /** The chat models the agent tries in order; empty means the built-in offline provider. */
+  aiProviders: readonly AiProviderConfig[];
+  /** How long one model request may take before the next provider is tried. */
+  aiTimeoutMs: number;
+  /** Limits of one agent run, the model's context size, and runs a user may start per minute. */
+  agent: { maxSteps: number; maxTokens: number; contextTokens: number; runsPerMinute: number };
+  /** Where shared rate-limit counters live; unset means in-process counters. */
+  redis: { kind: "upstash"; url: string; token: string } | { kind: "redis"; url: string } | undefined;
 }>;
+
+/** An OpenAI-compatible chat endpoint. */
+export type AiProviderConfig = Readonly<{ name: string; baseUrl: string; apiKey: string | undefined; model: string }>;
+
+function aiProviders(e: Env): AiProviderConfig[] {
+  if (!e.AI_BASE_URL || !e.AI_MODEL) return [];
+  const primary = { name: new URL(e.AI_BASE_URL).host, baseUrl: e.AI_BASE_URL, apiKey: e.AI_API_KEY, model: e.AI_MODEL };
+  const fallbacks = (e.AI_FALLBACK_PROVIDERS ?? []).map((p) => ({
+    name: p.name ?? new URL(p.baseUrl).host,
+    baseUrl: p.baseUrl,
+    apiKey: p.apiKey,
+    model: p.model,
+  }));
+  return [primary, ...fallbacks];
+}
+
+function redisConfig(e: Env): Config["redis"] {
+  if (e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN) {
+    return { kind: "upstash", url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN };
+  }
+  return e.REDIS_URL ? { kind: "redis", url: e.REDIS_URL } : undefined;
+}
 
 /** A configuration that cannot start Myco; the message names every offending variable. */
 export class ConfigError extends Error {
@@ -105,6 +172,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sentryDsn: e.SENTRY_DSN,
     logLevel: e.LOG_LEVEL,
     maxFileBytes: e.MYCO_MAX_FILE_BYTES,
+    aiProviders: aiProviders(e),
+    aiTimeoutMs: e.AI_TIMEOUT_MS,
+    agent: {
+      maxSteps: e.AGENT_MAX_STEPS,
+      maxTokens: e.AGENT_MAX_TOKENS,
+      contextTokens: e.AGENT_CONTEXT_TOKENS,
+      runsPerMinute: e.AGENT_RUNS_PER_MINUTE,
+    },
+    redis: redisConfig(e),
   });
 }
 
