@@ -7,3 +7,9 @@ export { ideSecurityHeaders } from "./ide-headers";
 export { guardedFetch, isBlockedAddress, type EgressPolicy, type EgressRequest, type EgressResponse } from "./egress";
 /** The IDE and apps origins, told apart by Host. */
 export { appOrigin, classifyHost, type HostKind } from "./hosts";
+/** A per-key attempt limit: `limit` attempts in any `windowSeconds`; `name` is a plural noun used in the 429 message. */
+export type { RateLimit } from "./rate-limit";
+/** Counts one attempt by `key` (e.g. a user id) against `rule`; throws AppError("rate_limited", …, { retryAfterSeconds }) when over. */
+export { enforceRateLimit } from "./rate-limit";
+/** Closes Redis connections (tests, shutdown). */
+export { closeRateLimiters } from "./rate-limit";

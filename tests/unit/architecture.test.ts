@@ -13,6 +13,7 @@ const SEAM_OWNERS: Record<string, string> = {
   "@prisma/client": "db", "@prisma/adapter-pg": "db", "pglite-prisma-adapter": "db", "@electric-sql/pglite": "db", pg: "db",
   "better-sqlite3": "tenant-db", "simple-git": "workspace", esbuild: "bundler", "isolated-vm": "functions",
   openai: "agent", "@sentry/nextjs": "log", "@upstash/ratelimit": "security", "@upstash/redis": "security",
+  ioredis: "security",
 };
 const MAX_LINES = 300;
 
