@@ -4,7 +4,7 @@ import type { ProjectScope } from "@/lib/auth";
 import type { Logger } from "@/lib/log";
 import { gitOf, layoutOf } from "./layout";
 import { withProjectLock } from "./project-lock";
-import { COMMIT_FORMAT, commitAll, parseCommits, resetToHead, type CommitInfo } from "./commit-info";
+import { COMMIT_FORMAT, commitAll, parseCommits, rememberHead, resetToHead, type CommitInfo } from "./commit-info";
 
 /** A commit id as given in a URL: 7 to 40 hex digits. */
 export const CommitSha = z.string().regex(/^[0-9a-f]{7,40}$/, "must be a commit id (7-40 hex digits)");
@@ -79,18 +79,42 @@ export async function getCommitDiff(scope: ProjectScope, sha: string): Promise<C
  * Makes the workspace look exactly as it did at `sha`, as a new commit on top: history is never
  * rewritten, so the restore itself can be undone.
  */
-export async function restoreCommit(scope: ProjectScope, sha: string, log: Logger): Promise<CommitInfo | null> {
+export async function restoreCommit(
+  scope: ProjectScope,
+  sha: string,
+  log: Logger,
+  message?: string,
+): Promise<CommitInfo | null> {
   const full = await resolveCommit(scope, sha);
   return withProjectLock(scope.projectId, async () => {
     const git = gitOf(layoutOf(scope.projectId));
     try {
       await git.raw(["read-tree", "-u", "--reset", full]);
-      const commit = await commitAll(git, scope, `Restore workspace to ${full.slice(0, 12)}`);
+      const commit = await commitAll(git, scope, message ?? `Restore workspace to ${full.slice(0, 12)}`);
       log.info("workspace.restored", { projectId: scope.projectId, to: full, sha: commit?.sha ?? null });
       return commit;
     } catch (err) {
       await resetToHead(git);
       throw err;
     }
+  });
+}
+
+/**
+ * Folds every commit made since `base` into one commit with `message` (an agent run's steps become the
+ * one commit the user sees and can undo). The tree is untouched; null when it matches `base` again.
+ * Only the run that made those commits calls this, before anyone is shown them as history.
+ */
+export async function squashSince(scope: ProjectScope, base: string, message: string, log: Logger): Promise<CommitInfo | null> {
+  const full = await resolveCommit(scope, base);
+  return withProjectLock(scope.projectId, async () => {
+    const git = gitOf(layoutOf(scope.projectId));
+    const count = Number((await git.raw(["rev-list", "--count", `${full}..HEAD`])).trim());
+    if (count === 0) return null;
+    await git.raw(["reset", "--quiet", "--soft", full]);
+    rememberHead(scope.projectId, full);
+    const commit = await commitAll(git, scope, message);
+    log.info("workspace.squashed", { projectId: scope.projectId, base: full, commits: count, sha: commit?.sha ?? null });
+    return commit;
   });
 }

@@ -10,13 +10,14 @@ export { deleteWorkspace, initWorkspace } from "./init-workspace";
 export { SearchQuery, getHeadSha, listFiles, readFile, searchFiles, type FileContent, type FileEntry, type SearchMatch } from "./read-files";
 /** Atomic change sets: write, create, delete, rename, one commit or none. */
 export { ChangeSet, CommitMessage, FileChange, applyChanges, type ChangeResult } from "./apply-changes";
-/** History, diffs and restore. */
+/** History, diffs, restore, and folding a run's commits into one. */
 export {
   CommitSha,
   HistoryQuery,
   getCommitDiff,
   listHistory,
   restoreCommit,
+  squashSince,
   type CommitDiff,
   type HistoryPage,
 } from "./history";
