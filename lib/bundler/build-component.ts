@@ -1,18 +1,15 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import type { ProjectScope, TenantScope } from "@/lib/auth";
+import type { TenantScope } from "@/lib/auth";
 import { log as rootLog, type Logger } from "@/lib/log";
-import { applyChanges, listFiles, onWorkspaceCommit, readFile } from "@/lib/workspace";
+import { listFiles, onWorkspaceCommit } from "@/lib/workspace";
 import { getDb } from "@/lib/db";
 import { putArtifact } from "./artifacts";
 import { installDependencies } from "./install-dependencies";
+import { addDependency } from "./add-dependency";
 import { SHARED_MODULES } from "./build-runtime";
 import { BuildError, MISSING_PACKAGE, type BuildDiagnostic } from "./workspace-plugin";
 import { buildsPerHead, compileWorkspaceEntry } from "./compile-workspace";
-
-const run = promisify(execFile);
 
 /** A component's name: components/<Name>.tsx in the workspace, `{"type": "component", "name"}` in the blueprint. */
 export const ComponentName = z.string().regex(/^[A-Z][A-Za-z0-9]{0,63}$/, "must be PascalCase letters and digits, at most 64");
@@ -24,21 +21,6 @@ export type BuiltComponent = { name: string; versionId: string; contentHash: str
 export type ComponentStatus = { name: string } & ({ ok: true; component: BuiltComponent } | { ok: false; errors: BuildDiagnostic[] });
 
 const COMPONENT_FILE = /^components\/([A-Z][A-Za-z0-9]{0,63})\.tsx$/;
-const PACKAGE_NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]{0,213}$/;
-
-/** Adds the latest registry version of `pkg` to the workspace's package.json, as the acting user. */
-async function addDependency(scope: ProjectScope, pkg: string, log: Logger): Promise<void> {
-  if (!PACKAGE_NAME.test(pkg)) throw new AppError("unprocessable", `"${pkg}" is not an npm package name.`, "package.json");
-  const { stdout } = await run("npm", ["view", pkg, "version", "--json"], { timeout: 30_000 }).catch(() => {
-    throw new AppError("unprocessable", `The npm package "${pkg}" was not found in the registry.`, "package.json");
-  });
-  const version = JSON.parse(stdout) as string;
-  const manifest = JSON.parse((await readFile(scope, "package.json")).content) as { dependencies?: Record<string, string> };
-  manifest.dependencies = { ...manifest.dependencies, [pkg]: `^${version}` };
-  const content = `${JSON.stringify(manifest, null, 2)}\n`;
-  await applyChanges(scope, { message: `Add dependency ${pkg}@^${version}`, changes: [{ op: "write", path: "package.json", content, encoding: "utf8" }] }, log);
-  await installDependencies(scope);
-}
 
 async function compileAddingPackages(scope: TenantScope, name: string, log: Logger | undefined): Promise<Uint8Array> {
   for (let added = 0; ; added++) {
@@ -50,7 +32,7 @@ async function compileAddingPackages(scope: TenantScope, name: string, log: Logg
       const missing = err instanceof BuildError ? err.diagnostics.map((d) => MISSING_PACKAGE.exec(d.message)?.[1]).find(Boolean) : undefined;
       // Only a member's build may change the workspace; an app's visitors never do.
       if (!missing || !log || !("userId" in scope) || added >= 5) throw err;
-      await addDependency(scope, missing, log);
+      await addDependency(scope, { name: missing }, log);
     }
   }
 }

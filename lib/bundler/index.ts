@@ -5,8 +5,9 @@ export { buildNodeScript } from "./build-node-script";
 export { FunctionName, buildFunction, type BuiltFunction } from "./build-function";
 /** Build failures with file, line and column. */
 export { BuildError, type BuildDiagnostic } from "./workspace-plugin";
-/** npm packages of a project, installed beside its workspace with install scripts off. */
-export { installDependencies } from "./install-dependencies";
+/** npm packages of a project, installed beside its workspace with install scripts off; adding one to package.json. */
+export { PackageName, VersionRange, installDependencies } from "./install-dependencies";
+export { AddDependencyInput, addDependency } from "./add-dependency";
 /** Content-addressed build outputs. */
 export { putArtifact, readArtifact, type Artifact } from "./artifacts";
 /** Micro-frontends: components/<Name>.tsx bundled against the shared React, with their build state. */

@@ -14,9 +14,9 @@ const INSTALL_TIMEOUT_MS = 180_000;
 
 // Registry packages only: a name as npm allows it and a semver range. Git URLs, tarball URLs, file: and
 // link: specs are refused, so an install can fetch nothing but registry tarballs.
-const PackageName = z.string().regex(/^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]{0,213}$/, "is not an npm package name");
-const Range = z.string().regex(/^[0-9A-Za-z.^~<>=*| -]{1,64}$/, "must be a semver range from the npm registry");
-const Manifest = z.object({ dependencies: z.record(PackageName, Range).default({}) });
+export const PackageName = z.string().regex(/^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]{0,213}$/, "is not an npm package name");
+export const VersionRange = z.string().regex(/^[0-9A-Za-z.^~<>=*| -]{1,64}$/, "must be a semver version or range, e.g. ^2.1.0");
+const Manifest = z.object({ dependencies: z.record(PackageName, VersionRange).default({}) });
 
 /** Where a project's npm packages are installed: beside its workspace tree, never inside it. */
 export function dependencyDir(scope: TenantScope): string {
