@@ -36,3 +36,7 @@ export { planApp, type AppPlan } from "./offline/plan-app";
 export { toToolCalls } from "./offline/to-tool-calls";
 /** The built-in provider when no model is configured: the offline planner behind the ChatProvider interface. */
 export { offlineProvider } from "./providers/offline";
+/** The agent's tools over one project, bound to a run's session (who acts, what it read and changed). */
+export { createProjectTools, type ToolSession } from "./tools";
+/** Errors the builder's preview reported, kept briefly in memory for read_preview_errors. */
+export { PreviewErrorInput, clearPreviewErrors, listPreviewErrors, recordPreviewError, type PreviewError } from "./preview-errors";

@@ -27,7 +27,7 @@ export type ToolOutcome = { ok: boolean; content: string };
 export function toolSpecs(tools: AgentTool[]): ToolSpec[] {
   return tools.map((t) => ({
     type: "function",
-    function: { name: t.name, description: t.description, parameters: z.toJSONSchema(t.input) as Record<string, unknown> },
+    function: { name: t.name, description: t.description, parameters: z.toJSONSchema(t.input, { io: "input" }) as Record<string, unknown> },
   }));
 }
 
