@@ -18,6 +18,12 @@ const CHILD_OF = /^(?:each|every)?\s*([a-z_]+)\s+(?:are|is)?\s*(?:for|of|per|und
 
 const STOP_WORDS = new Set(["of", "for", "to", "in", "on", "a", "an", "the", "and", "my", "our", "all", "that", "which", "where", "app"]);
 
+// Words that never name a record type: "make it pop", "improve this", "fix the look of things".
+const VAGUE_WORDS = new Set([
+  "it", "its", "this", "these", "those", "them", "they", "something", "anything", "everything", "stuff", "thing", "things",
+  "look", "feel", "better", "nicer", "prettier", "faster", "pop", "work", "good", "great",
+]);
+
 type Head = { noun: string | null; kind: string | null; label: string; hadVerb: boolean };
 
 /** The record type and the app kind a head names: "a todo app" → todo, app; "track books" → book. */
@@ -28,7 +34,7 @@ export function readHead(head: string): Head {
   const words = rest.split(" ").filter((w) => /^[a-z][a-z0-9_-]*$/.test(w));
   const kind = words.find((w) => APP_KINDS.has(w)) ?? null;
   const nouns = words.filter((w) => !APP_KINDS.has(w) && !STOP_WORDS.has(w));
-  const last = nouns[nouns.length - 1];
+  const last = nouns.some((w) => VAGUE_WORDS.has(w)) ? undefined : nouns[nouns.length - 1];
   const noun = last && nouns.length <= 3 ? snakeCase([...nouns.slice(0, -1), singularize(last)].join(" ")) || null : null;
   const label = words.length <= 1 && (words[0]?.length ?? 0) <= 3 ? (words[0] ?? "").toUpperCase() : words.join(" ");
   return { noun, kind, label: label.charAt(0).toUpperCase() + label.slice(1), hadVerb };
