@@ -8,5 +8,5 @@ export type AgentEvent =
   | { type: "step_retry"; step: number }
   | { type: "tool_call"; id: string; name: string; arguments: string }
   | { type: "tool_result"; id: string; ok: boolean; result: string }
-  | { type: "usage"; provider: string; promptTokens: number; completionTokens: number }
+  | { type: "usage"; provider: string; model: string; promptTokens: number; completionTokens: number }
   | { type: "done"; reason: StopReason; summary: string };

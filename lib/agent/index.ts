@@ -40,3 +40,9 @@ export { offlineProvider } from "./providers/offline";
 export { createProjectTools, type ToolSession } from "./tools";
 /** Errors the builder's preview reported, kept briefly in memory for read_preview_errors. */
 export { PreviewErrorInput, clearPreviewErrors, listPreviewErrors, recordPreviewError, type PreviewError } from "./preview-errors";
+/** Agent runs on a project: start (streamed), stop, undo, and the history by cursor. */
+export { AgentRunInput, startAgentRun, type RunStreamEvent, type StartRunOptions } from "./run/start-run";
+export { RunsQuery, listAgentRuns, type RunView } from "./run/run-view";
+export { stopAgentRun, undoAgentRun } from "./run/undo-run";
+/** The provider runs use: configured OpenAI-compatible endpoints with failover, or the offline planner. */
+export { configuredProvider } from "./providers/configured";

@@ -49,10 +49,10 @@ type Answer = { text: string; calls: ToolCall[] };
 async function streamStep(run: Run): Promise<Answer> {
   const { provider, system, signal, onEvent } = run.input;
   const answer: Answer = { text: "", calls: [] };
-  let answeredBy = provider.name;
+  let answeredBy = { provider: provider.name, model: provider.model };
   const messages: ChatMessage[] = [{ role: "system", content: system }, ...run.messages];
   for await (const event of provider.stream({ messages, tools: run.specs, signal })) {
-    if (event.type === "provider") answeredBy = event.name;
+    if (event.type === "provider") answeredBy = { provider: event.name, model: event.model };
     if (event.type === "text") {
       answer.text += event.delta;
       onEvent(event);
@@ -67,7 +67,7 @@ async function streamStep(run: Run): Promise<Answer> {
     if (event.type === "usage") {
       run.usage.promptTokens += event.promptTokens;
       run.usage.completionTokens += event.completionTokens;
-      onEvent({ ...event, provider: answeredBy });
+      onEvent({ ...event, ...answeredBy });
     }
   }
   return answer;

@@ -58,7 +58,7 @@ describe("runAgentLoop against an OpenAI-compatible server", () => {
     const { result, events } = await run(provider(server));
     expect(result.reason).toBe("completed");
     expect(events.filter((e) => e.type === "text").map((e) => (e.type === "text" ? e.delta : "")).join("")).toBe("Nothing to note.");
-    expect(events).toContainEqual({ type: "usage", provider: "main", promptTokens: 10, completionTokens: 4 });
+    expect(events).toContainEqual({ type: "usage", provider: "main", model: "fake-model", promptTokens: 10, completionTokens: 4 });
     expect(events.at(-1)).toMatchObject({ type: "done", reason: "completed" });
     expect(result.messages.at(-1)).toEqual({ role: "assistant", content: "Nothing to note." });
     expect(server.requests[0]?.body.messages).toEqual([
@@ -119,7 +119,7 @@ describe("runAgentLoop against an OpenAI-compatible server", () => {
     const failover = failoverProvider([provider(a, "a"), provider(b, "b")], { failureThreshold: 3, cooldownMs: 60_000 });
     const { result, events } = await run(failover);
     expect(result.reason).toBe("completed");
-    expect(events).toContainEqual({ type: "usage", provider: "b", promptTokens: 5, completionTokens: 2 });
+    expect(events).toContainEqual({ type: "usage", provider: "b", model: "fake-model", promptTokens: 5, completionTokens: 2 });
   });
 
   it("stops at the step budget", async () => {

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { route, sse } from "@/lib/http";
+import { AgentRunInput, RunsQuery, listAgentRuns, startAgentRun } from "@/lib/agent";
+
+const params = z.strictObject({ projectId: z.uuid() });
+
+/** The project's agent runs with their messages and token usage, newest first, by cursor. */
+export const GET = route({ access: "project:viewer", params, query: RunsQuery }, ({ scope, query }) => listAgentRuns(scope, query));
+
+/** Starts a run from a request and streams it as server-sent events until `done`. */
+export const POST = route({ access: "project:editor", params, body: AgentRunInput }, async ({ scope, body, req, log }) =>
+  sse(await startAgentRun(scope, body, { log, signal: req.signal }), req.signal),
+);

@@ -1,0 +1,93 @@
+import type { ProjectScope } from "@/lib/auth";
+import { getDb, Prisma, type RunStatus } from "@/lib/db";
+import type { Logger } from "@/lib/log";
+import { getCommitDiff, squashSince } from "@/lib/workspace";
+import type { StopReason } from "../events";
+import type { AgentRunResult } from "../loop";
+import type { ChatMessage, ChatProvider } from "../providers/provider";
+
+/** A run that has been recorded and claimed its project. */
+export type StartedRun = { id: string; scope: ProjectScope; prompt: string; baseSha: string; provider: ChatProvider; log: Logger };
+
+/** Tokens per provider and model that answered during the run. */
+export type UsageTally = Map<string, { provider: string; model: string; promptTokens: number; completionTokens: number }>;
+
+/** What the stream's last event says about the run. */
+export type RunOutcome = {
+  reason: StopReason;
+  summary: string;
+  commitSha: string | null;
+  filesChanged: string[];
+  usage: { promptTokens: number; completionTokens: number };
+};
+
+const STATUS: Record<StopReason, RunStatus> = {
+  completed: "succeeded",
+  aborted: "stopped",
+  max_steps: "failed",
+  max_tokens: "failed",
+  repeated_failure: "failed",
+  error: "failed",
+};
+
+/** A commit message is the request itself; git keeps text, not NUL bytes. */
+const commitMessage = (prompt: string) => prompt.replaceAll("\0", "").trim();
+
+async function commitRun(run: StartedRun): Promise<{ sha: string | null; files: string[] }> {
+  try {
+    const commit = await squashSince(run.scope, run.baseSha, commitMessage(run.prompt), run.log);
+    if (!commit) return { sha: null, files: [] };
+    const diff = await getCommitDiff(run.scope, commit.sha);
+    return { sha: commit.sha, files: diff.files.map((f) => f.path) };
+  } catch (err) {
+    run.log.error("agent.run.commit_failed", { runId: run.id }, err);
+    return { sha: null, files: [] };
+  }
+}
+
+function messageRows(run: StartedRun, messages: ChatMessage[]): Prisma.ChatMessageCreateManyInput[] {
+  return messages.flatMap((m, position): Prisma.ChatMessageCreateManyInput[] => {
+    const base = { projectId: run.scope.projectId, runId: run.id, position };
+    if (m.role === "system") return [];
+    if (m.role === "user") return [{ ...base, role: "user", content: m.content }];
+    if (m.role === "tool") return [{ ...base, role: "tool", content: m.content, toolCallId: m.tool_call_id }];
+    const calls = m.tool_calls?.map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments }));
+    return [{ ...base, role: "assistant", content: m.content ?? "", toolCalls: calls ?? Prisma.JsonNull }];
+  });
+}
+
+/**
+ * Ends a run: its commits become one commit whose message is the request, and the run's messages,
+ * token usage per provider, outcome and changed files are stored together.
+ */
+export async function finishRun(
+  run: StartedRun,
+  ended: { result: AgentRunResult | undefined; messages: ChatMessage[]; usage: UsageTally },
+): Promise<RunOutcome> {
+  const reason = ended.result?.reason ?? "error";
+  const summary = ended.result?.summary ?? "The run failed unexpectedly.";
+  const commit = await commitRun(run);
+  const usage = [...ended.usage.values()];
+  const totals = {
+    promptTokens: usage.reduce((n, u) => n + u.promptTokens, 0),
+    completionTokens: usage.reduce((n, u) => n + u.completionTokens, 0),
+  };
+  const db = await getDb();
+  await db.$transaction([
+    db.chatMessage.createMany({ data: messageRows(run, ended.messages) }),
+    db.aiUsage.createMany({ data: usage.map((u) => ({ projectId: run.scope.projectId, runId: run.id, ...u })) }),
+    db.agentRun.update({
+      where: { id: run.id },
+      data: {
+        status: STATUS[reason],
+        reason,
+        summary,
+        steps: ended.result?.steps ?? 0,
+        commitSha: commit.sha,
+        filesChanged: commit.files,
+        finishedAt: new Date(),
+      },
+    }),
+  ]);
+  return { reason, summary, commitSha: commit.sha, filesChanged: commit.files, usage: totals };
+}
