@@ -2,19 +2,41 @@
 
 import { useEffect, useRef, useState } from "react";
 import { ParentMessage } from "@/lib/sdui";
+import { reportPreviewError } from "./agent-api";
 
-type Props = { appUrl: string; ideOrigin: string };
+type Props = {
+  appUrl: string;
+  ideOrigin: string;
+  /** Bumped by the parent when the workspace changed: the frame loads the app again. */
+  reloadKey?: number;
+  /** When set, each runtime error is handed to the agent (its read_preview_errors tool). */
+  projectId?: string | undefined;
+};
 
 /**
  * The live preview: the app on its own origin in a frame (never this origin), and what its runtime
  * reports back by postMessage: ready with timings, errors with the node or component that failed.
  */
-export function AppPreview({ appUrl, ideOrigin }: Props) {
+export function AppPreview({ appUrl, ideOrigin, reloadKey = 0, projectId }: Props) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [status, setStatus] = useState<string>("loading…");
   const [errors, setErrors] = useState<string[]>([]);
   const [reloads, setReloads] = useState(0);
+  const [seenReloadKey, setSeenReloadKey] = useState(reloadKey);
+  // Errors already handed to the agent since the frame last loaded: a re-render loop must not flood it.
+  const reported = useRef(new Set<string>());
   const src = `${appUrl}/?ideOrigin=${encodeURIComponent(ideOrigin)}`;
+
+  if (seenReloadKey !== reloadKey) {
+    // The parent asked for a reload: what the old frame reported no longer holds.
+    setSeenReloadKey(reloadKey);
+    setErrors([]);
+    setStatus("loading…");
+  }
+
+  useEffect(() => {
+    reported.current.clear();
+  }, [reloadKey, reloads]);
 
   useEffect(() => {
     function onMessage(event: MessageEvent) {
@@ -25,11 +47,17 @@ export function AppPreview({ appUrl, ideOrigin }: Props) {
       const data = parsed.data;
       if (data.type === "ready") setStatus(`ready in ${Math.round(data.timings.firstRenderMs)} ms`);
       if (data.type === "navigate") setStatus(`at ${data.path}`);
-      if (data.type === "error") setErrors((e) => [...e.slice(-9), `${data.component ?? data.nodeId ?? "app"}: ${data.message}`]);
+      if (data.type !== "error") return;
+      setErrors((e) => [...e.slice(-9), `${data.component ?? data.nodeId ?? "app"}: ${data.message}`]);
+      const key = `${data.component ?? ""}\u0000${data.nodeId ?? ""}\u0000${data.message}`;
+      if (!projectId || reported.current.has(key)) return;
+      reported.current.add(key);
+      const { message, component, nodeId } = data;
+      reportPreviewError(projectId, { message, ...(component === undefined ? {} : { component }), ...(nodeId === undefined ? {} : { nodeId }) });
     }
     window.addEventListener("message", onMessage);
     return () => window.removeEventListener("message", onMessage);
-  }, [appUrl]);
+  }, [appUrl, projectId]);
 
   return (
     <section className="panel preview" aria-labelledby="preview-heading">
@@ -49,7 +77,7 @@ export function AppPreview({ appUrl, ideOrigin }: Props) {
         </div>
       )}
       <iframe
-        key={reloads}
+        key={`${reloadKey}-${reloads}`}
         ref={frame}
         src={src}
         title="App preview"

@@ -6,7 +6,7 @@ import { getProject, listMembers } from "@/lib/projects";
 import { RenameProjectForm } from "@/components/ide/rename-project-form";
 import { MembersPanel } from "@/components/ide/members-panel";
 import { DeleteProjectButton } from "@/components/ide/delete-project-button";
-import { AppPreview } from "@/components/ide/app-preview";
+import { Builder } from "@/components/ide/builder";
 import { getConfig } from "@/lib/config";
 
 export const metadata = { title: "Project · Myco" };
@@ -28,23 +28,32 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
   const canEdit = hasRole(scope.role, "editor");
   const isOwner = scope.role === "owner";
   return (
-    <main className="page">
-      <h1>{project.name}</h1>
-      <p className="muted">
-        <span data-testid="project-slug">{project.slug}</span> · your role: <strong data-testid="my-role">{project.role}</strong>
-        {!canEdit && " (read-only)"}
-      </p>
-      <p>
-        App URL: <code>{project.appUrl}</code>
-      </p>
-      <AppPreview appUrl={project.appUrl} ideOrigin={getConfig().ideUrl.origin} />
-      {canEdit && <RenameProjectForm projectId={project.id} name={project.name} />}
-      <MembersPanel projectId={project.id} members={members} canManage={isOwner} currentUserId={scope.userId} />
-      {isOwner && (
-        <section className="panel danger-zone" aria-label="Danger zone">
-          <DeleteProjectButton projectId={project.id} slug={project.slug} />
-        </section>
-      )}
+    <main className="page page-wide">
+      <header className="project-header">
+        <h1>{project.name}</h1>
+        <p className="muted">
+          <span data-testid="project-slug">{project.slug}</span> · your role: <strong data-testid="my-role">{project.role}</strong>
+          {!canEdit && " (read-only)"}
+        </p>
+        <p>
+          App URL: <code>{project.appUrl}</code>
+        </p>
+      </header>
+      <Builder projectId={project.id} appUrl={project.appUrl} ideOrigin={getConfig().ideUrl.origin} canEdit={canEdit} />
+      <section className="project-settings" aria-labelledby="settings-heading">
+        <h2 id="settings-heading">Project settings</h2>
+        {canEdit && (
+          <div className="panel">
+            <RenameProjectForm projectId={project.id} name={project.name} />
+          </div>
+        )}
+        <MembersPanel projectId={project.id} members={members} canManage={isOwner} currentUserId={scope.userId} />
+        {isOwner && (
+          <section className="panel danger-zone" aria-label="Danger zone">
+            <DeleteProjectButton projectId={project.id} slug={project.slug} />
+          </section>
+        )}
+      </section>
     </main>
   );
 }

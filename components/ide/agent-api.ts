@@ -1,0 +1,68 @@
+import type { ErrorBody } from "@/lib/errors";
+import { callApi, type ApiResult } from "@/components/ui/api-client";
+import type { RunPage, RunView } from "./agent-types";
+
+const base = (projectId: string) => `/api/projects/${projectId}/agent`;
+
+/** A page of runs, newest first; `cursor` is the previous page's `nextCursor`. */
+export function listRuns(projectId: string, cursor: string | null, limit = 20): Promise<ApiResult<RunPage>> {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (cursor) query.set("cursor", cursor);
+  return callApi<RunPage>(`${base(projectId)}/runs?${query.toString()}`);
+}
+
+/** Asks the server to stop a run; `stopped` is false when it had already finished. */
+export function stopRun(projectId: string, runId: string): Promise<ApiResult<{ stopped: boolean }>> {
+  return callApi<{ stopped: boolean }>(`${base(projectId)}/runs/${runId}/stop`, { method: "POST", body: {} });
+}
+
+/** Restores the workspace to before the run, as a new commit. */
+export function undoRun(projectId: string, runId: string): Promise<ApiResult<{ run: RunView }>> {
+  return callApi<{ run: RunView }>(`${base(projectId)}/runs/${runId}/undo`, { method: "POST", body: {} });
+}
+
+/** Hands an error the preview's runtime reported to the agent (read_preview_errors). Never throws. */
+export function reportPreviewError(projectId: string, error: { message: string; component?: string; nodeId?: string }): void {
+  void fetch(`${base(projectId)}/preview-errors`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(error),
+    keepalive: true,
+  }).catch(() => undefined); // best effort: the preview works the same without it
+}
+
+/** Why a run could not start, with the field at fault (400) or the wait (429). */
+export type StartRunError = { status: number; code: string; message: string; field?: string | undefined };
+
+/** Starts a run: the stream's body, or why it was refused before the stream began. */
+export async function startRun(
+  projectId: string,
+  prompt: string,
+  signal: AbortSignal,
+): Promise<{ ok: true; body: ReadableStream<Uint8Array> } | { ok: false; error: StartRunError }> {
+  const res = await fetch(`${base(projectId)}/runs`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "text/event-stream" },
+    body: JSON.stringify({ prompt }),
+    signal,
+  });
+  if (res.ok && res.body) return { ok: true, body: res.body };
+  const payload = (await res.json().catch(() => null)) as ErrorBody | null;
+  const error = payload?.error;
+  return { ok: false, error: { status: res.status, ...startErrorText(res, error) } };
+}
+
+function startErrorText(res: Response, error: ErrorBody["error"] | undefined): Omit<StartRunError, "status"> {
+  const code = error?.code ?? "internal";
+  if (res.status === 429) {
+    const seconds = Number.parseInt(res.headers.get("retry-after") ?? "", 10);
+    const wait = Number.isFinite(seconds) && seconds >= 0 ? seconds : 60;
+    return { code, message: `Too many runs, try again in ${wait} s.` };
+  }
+  if (res.status === 409) return { code, message: error?.message ?? "A run is already in progress on this project." };
+  if (res.status === 403) return { code, message: "You can view this project's runs but not start one." };
+  const field = error?.field;
+  const message = error?.message ?? `The run could not start (${res.status}).`;
+  // Field errors read "prompt: must be …"; under the prompt box the field name is noise.
+  return { code, field, message: field && message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message };
+}

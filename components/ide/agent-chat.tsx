@@ -1,0 +1,109 @@
+"use client";
+
+import { useCallback, useEffect, useRef } from "react";
+import { undoRun } from "./agent-api";
+import { AgentComposer } from "./agent-composer";
+import { AgentRunView } from "./agent-run-view";
+import type { RunDisplay } from "./agent-types";
+import { useAgentHistory } from "./use-agent-history";
+import { useAgentRun } from "./use-agent-run";
+
+type Props = {
+  projectId: string;
+  /** Editors and owners build; viewers read the history only. */
+  canEdit: boolean;
+  /** The workspace has a new commit (a run committed, or one was undone): the preview reloads. */
+  onCommitted: () => void;
+};
+
+/** Within this many pixels of the bottom the log follows new output; further up, the reader is reading. */
+const FOLLOW_SLACK_PX = 80;
+
+/** The builder's chat: the project's runs, oldest first, the one streaming now at the bottom, and the prompt box. */
+export function AgentChat({ projectId, canEdit, onCommitted }: Props) {
+  const logRef = useRef<HTMLDivElement>(null);
+  const isFollowingRef = useRef(true);
+  const refreshRef = useRef<() => Promise<void>>(async () => undefined);
+  const upsertRef = useRef<(run: RunDisplay) => void>(() => undefined);
+
+  const onFinished = useCallback(
+    (run: RunDisplay) => {
+      upsertRef.current(run);
+      if (run.commitSha) onCommitted();
+      // The server's record confirms the status (and, after a stop, the commit) of what streamed here.
+      void refreshRef.current();
+    },
+    [onCommitted],
+  );
+  const agent = useAgentRun(projectId, onFinished);
+  const history = useAgentHistory(projectId, agent.live?.id ?? null, onCommitted);
+  useEffect(() => {
+    refreshRef.current = history.refresh;
+    upsertRef.current = history.upsert;
+  }, [history.refresh, history.upsert]);
+
+  const { applyView } = history;
+  const undo = useCallback(
+    async (runId: string) => {
+      const result = await undoRun(projectId, runId);
+      if (!result.ok) return result.error.message;
+      applyView(result.data.run);
+      onCommitted();
+      return null;
+    },
+    [projectId, applyView, onCommitted],
+  );
+
+  const live = agent.live;
+  const runs = live ? [...history.runs.filter((r) => r.id === null || r.id !== live.id), live] : history.runs;
+
+  useEffect(() => {
+    const log = logRef.current;
+    if (log && isFollowingRef.current) log.scrollTop = log.scrollHeight;
+  }, [live, history.state]);
+
+  function onScroll() {
+    const log = logRef.current;
+    if (log) isFollowingRef.current = log.scrollHeight - log.scrollTop - log.clientHeight < FOLLOW_SLACK_PX;
+  }
+
+  return (
+    <section className="panel agent-chat" aria-labelledby="agent-heading">
+      <h2 id="agent-heading">Agent</h2>
+      <div className="agent-log" ref={logRef} onScroll={onScroll}>
+        {history.hasEarlier && (
+          <button type="button" className="secondary agent-earlier" onClick={() => void history.loadEarlier()}>
+            Load earlier runs
+          </button>
+        )}
+        {history.error && <p role="alert" className="form-error" data-testid="agent-error">{history.error}</p>}
+        {history.state === "loading" && <p className="muted">Loading runs…</p>}
+        {history.state === "ready" && runs.length === 0 && (
+          <p className="muted">{canEdit ? "No runs yet. Describe the app you want and press Build." : "No runs yet."}</p>
+        )}
+        {runs.map((run) => (
+          <AgentRunView
+            key={run.key}
+            run={run}
+            isLive={run === live}
+            canEdit={canEdit}
+            isProjectBusy={agent.isRunning}
+            onUndo={undo}
+          />
+        ))}
+      </div>
+      {canEdit && (
+        <AgentComposer
+          isRunning={agent.isRunning}
+          isStopping={agent.isStopping}
+          error={agent.startError}
+          onSubmit={(prompt, onAccepted) => {
+            isFollowingRef.current = true;
+            void agent.start(prompt, onAccepted);
+          }}
+          onStop={() => void agent.stop()}
+        />
+      )}
+    </section>
+  );
+}

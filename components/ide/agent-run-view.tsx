@@ -1,0 +1,114 @@
+"use client";
+
+import { useState } from "react";
+import { AgentToolCard } from "./agent-tool-card";
+import type { RunDisplay } from "./agent-types";
+
+const REASON_TEXT: Record<string, string> = {
+  completed: "completed",
+  max_steps: "stopped at the step limit",
+  max_tokens: "stopped at the token budget",
+  repeated_failure: "stopped: the same call kept failing",
+  aborted: "stopped by request",
+  error: "stopped by an error",
+  interrupted: "interrupted: the server restarted",
+};
+
+const STATUS_TEXT: Record<RunDisplay["status"], string> = { running: "Running", succeeded: "Succeeded", failed: "Failed", stopped: "Stopped" };
+
+function statusLine(run: RunDisplay): string {
+  const reason = run.reason ? (REASON_TEXT[run.reason] ?? run.reason) : null;
+  const seconds = run.finishedAt ? Math.max(0, Math.round((Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000)) : null;
+  return [STATUS_TEXT[run.status], reason && reason !== "completed" ? reason : null, seconds !== null && Number.isFinite(seconds) ? `in ${seconds} s` : null]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+function Outcome({ run }: { run: RunDisplay }) {
+  const { promptTokens, completionTokens } = run.usage;
+  return (
+    <>
+      {run.summary && <p className="agent-summary" data-testid="agent-summary">{run.summary}</p>}
+      <div className="agent-files" data-testid="agent-files">
+        {run.filesChanged.length === 0 ? (
+          <span className="muted">No files changed.</span>
+        ) : (
+          <details open={run.filesChanged.length <= 8}>
+            <summary>{run.filesChanged.length} file{run.filesChanged.length === 1 ? "" : "s"} changed</summary>
+            <ul>{run.filesChanged.map((f) => <li key={f}><code>{f}</code></li>)}</ul>
+          </details>
+        )}
+      </div>
+      <p className="muted agent-usage" data-testid="agent-usage" title={run.model ?? undefined}>
+        {promptTokens} prompt + {completionTokens} completion tokens{run.provider ? ` (${run.provider})` : ""}
+        {run.commitSha && <> · commit <code>{run.commitSha.slice(0, 7)}</code></>}
+      </p>
+    </>
+  );
+}
+
+type Props = {
+  run: RunDisplay;
+  isLive: boolean;
+  canEdit: boolean;
+  /** Another run is going on in this project: undo must wait for it. */
+  isProjectBusy: boolean;
+  /** Undoes the run; resolves to an error message, or null when it worked. */
+  onUndo: (runId: string) => Promise<string | null>;
+};
+
+/** One run: the prompt, the streamed transcript with its tool calls, and once finished its outcome and Undo. */
+export function AgentRunView({ run, isLive, canEdit, isProjectBusy, onUndo }: Props) {
+  const [isUndoing, setIsUndoing] = useState(false);
+  const [undoError, setUndoError] = useState<string | null>(null);
+  const isRunning = run.status === "running";
+  const isUndone = run.undoneAt !== null;
+
+  async function undo() {
+    if (!run.id) return;
+    setIsUndoing(true);
+    setUndoError(await onUndo(run.id));
+    setIsUndoing(false);
+  }
+
+  return (
+    <article className="agent-run" data-testid="agent-run" data-status={run.status} data-run-id={run.id ?? undefined} aria-label={`Run: ${run.prompt.slice(0, 80)}`}>
+      <p className="agent-bubble">{run.prompt}</p>
+      <div className="agent-transcript" aria-live={isLive ? "polite" : undefined}>
+        {run.items.map((item, i) =>
+          item.kind === "text" ? (
+            <p key={i} className="agent-text" data-testid="agent-text">{item.text}</p>
+          ) : (
+            <AgentToolCard key={item.id || i} item={item} isRunActive={isLive} />
+          ),
+        )}
+        {isRunning && <p className="muted agent-working">{isLive ? "Working…" : "Running elsewhere…"}</p>}
+      </div>
+      {run.error && <p role="alert" className="form-error" data-testid="agent-error">{run.error.message}</p>}
+      {!isRunning && (
+        <footer className="agent-outcome">
+          <p className="agent-status">
+            <strong>{statusLine(run)}</strong>
+            {isUndone && <span className="agent-badge agent-badge-undone">undone</span>}
+          </p>
+          <Outcome run={run} />
+          {canEdit && run.id && (
+            <div className="agent-actions">
+              <button
+                type="button"
+                className="secondary"
+                data-testid="agent-undo"
+                disabled={isUndone || isUndoing || isProjectBusy || !run.commitSha}
+                title={run.commitSha ? undefined : "This run committed no changes."}
+                onClick={() => void undo()}
+              >
+                {isUndone ? "Undone" : isUndoing ? "Undoing…" : "Undo"}
+              </button>
+            </div>
+          )}
+          {undoError && <p role="alert" className="form-error" data-testid="agent-error">{undoError}</p>}
+        </footer>
+      )}
+    </article>
+  );
+}
