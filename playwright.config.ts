@@ -1,9 +1,30 @@
 import { defineConfig } from "@playwright/test";
+import { MODEL_PORT, MODEL_SERVER_PORT, PORT } from "./tests/e2e/support/servers";
 
 // The e2e suite runs against a production build (`next build` first; tests/run.mjs does it) served on
 // its own port with a throw-away data dir, in Debian's Chromium: Playwright never downloads a browser.
-const PORT = 3100;
 const BASE_URL = `http://localhost:${PORT}`;
+
+function server(port: number, dataDir: string, extraEnv: Record<string, string> = {}) {
+  const url = `http://localhost:${port}`;
+  return {
+    command: `rm -rf ${dataDir} && next start -p ${port}`,
+    url: `${url}/api/ready`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+    env: {
+      MYCO_DATA_DIR: dataDir,
+      MYCO_URL: url,
+      MYCO_APPS_URL: `http://{slug}.apps.localhost:${port}`,
+      NODE_OPTIONS: "--no-node-snapshot",
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+      ...extraEnv,
+    },
+  };
+}
 
 export default defineConfig({
   testDir: "./tests/e2e",
@@ -23,20 +44,5 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  webServer: {
-    command: `rm -rf data/e2e && next start -p ${PORT}`,
-    url: `${BASE_URL}/api/ready`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      MYCO_DATA_DIR: "data/e2e",
-      MYCO_URL: BASE_URL,
-      MYCO_APPS_URL: `http://{slug}.apps.localhost:${PORT}`,
-      NODE_OPTIONS: "--no-node-snapshot",
-      NEXT_TELEMETRY_DISABLED: "1",
-      LOG_LEVEL: "warn",
-    },
-  },
+  webServer: [server(PORT, "data/e2e"), server(MODEL_PORT, "data/e2e-model", { AI_BASE_URL: `http://127.0.0.1:${MODEL_SERVER_PORT}/v1`, AI_MODEL: "scripted-model", AI_API_KEY: "e2e" })],
 });
