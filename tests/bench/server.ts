@@ -8,10 +8,10 @@ import http from "node:http";
 
 export type BenchServer = { port: number; ideHost: string; appHost: (slug: string) => string; stop(): Promise<void> };
 
-export async function startServer(port: number): Promise<BenchServer> {
+export async function startServer(port: number, env: Record<string, string> = {}): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "myco-bench-"));
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port)], {
-    env: { ...process.env, MYCO_DATA_DIR: dataDir, MYCO_URL: `http://localhost:${port}`, MYCO_APPS_URL: `http://{slug}.apps.localhost:${port}`, LOG_LEVEL: "error", NODE_OPTIONS: "--no-node-snapshot", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, MYCO_DATA_DIR: dataDir, MYCO_URL: `http://localhost:${port}`, MYCO_APPS_URL: `http://{slug}.apps.localhost:${port}`, LOG_LEVEL: "error", NODE_OPTIONS: "--no-node-snapshot", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: "ignore",
     detached: true,
   });
