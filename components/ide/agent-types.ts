@@ -1,44 +1,17 @@
-// The agent API as the builder sees it. Defined here, not imported from lib/agent: components may
-// import only client-safe modules (tests/unit/architecture.test.ts), and these are wire shapes anyway.
+// The agent API as the builder sees it: the stored shapes are lib/agent's own types (type-only imports,
+// which components may make), the stream's events and the chat's display state are defined here.
+import type { RunMessage, RunView, StopReason } from "@/lib/agent";
+
+export type { RunMessage, RunView, StopReason };
 
 /** A run's lifecycle on the server. */
-export type RunStatus = "running" | "succeeded" | "failed" | "stopped";
-
-/** Why a run stopped (the `done` event's reason). */
-export type StopReason = "completed" | "max_steps" | "max_tokens" | "repeated_failure" | "aborted" | "error";
+export type RunStatus = RunView["status"];
 
 /** Tokens spent, summed over every step of a run. */
-export type RunUsage = { promptTokens: number; completionTokens: number };
+export type RunUsage = RunView["usage"];
 
 /** A tool call the model asked for; `arguments` is the model's raw JSON text. */
-export type ToolCallView = { id: string; name: string; arguments: string };
-
-/** One message of a run's conversation, as stored. */
-export type RunMessage = {
-  role: "user" | "assistant" | "tool";
-  content: string;
-  toolCalls: ToolCallView[] | null;
-  toolCallId: string | null;
-};
-
-/** A run as `GET /api/projects/{id}/agent/runs` lists it. */
-export type RunView = {
-  id: string;
-  prompt: string;
-  status: RunStatus;
-  reason: string | null;
-  summary: string | null;
-  provider: string | null;
-  model: string | null;
-  baseSha: string | null;
-  commitSha: string | null;
-  filesChanged: string[];
-  usage: RunUsage;
-  startedAt: string;
-  finishedAt: string | null;
-  undoneAt: string | null;
-  messages: RunMessage[];
-};
+export type ToolCallView = NonNullable<RunMessage["toolCalls"]>[number];
 
 /** A page of runs, newest first. */
 export type RunPage = { runs: RunView[]; nextCursor: string | null };
@@ -66,21 +39,9 @@ export type RunItem =
  * A run as the chat shows it, whether loaded from history or being streamed. `key` is stable for React
  * from the first keystroke on (the server id arrives only with the `run` event).
  */
-export type RunDisplay = {
+export type RunDisplay = Omit<RunView, "id" | "baseSha" | "messages"> & {
   key: string;
   id: string | null;
-  prompt: string;
-  status: RunStatus;
-  reason: string | null;
-  summary: string | null;
-  provider: string | null;
-  model: string | null;
-  commitSha: string | null;
-  filesChanged: string[];
-  usage: RunUsage;
-  startedAt: string;
-  finishedAt: string | null;
-  undoneAt: string | null;
   items: RunItem[];
   /** The run could not go on (the stream's `error` event). */
   error: { code: string; message: string } | null;

@@ -42,7 +42,7 @@ export { createProjectTools, type ToolSession } from "./tools";
 export { PreviewErrorInput, clearPreviewErrors, listPreviewErrors, recordPreviewError, type PreviewError } from "./preview-errors";
 /** Agent runs on a project: start (streamed), stop, undo, and the history by cursor. */
 export { AgentRunInput, startAgentRun, type RunStreamEvent, type StartRunOptions } from "./run/start-run";
-export { RunsQuery, listAgentRuns, type RunView } from "./run/run-view";
+export { RunsQuery, listAgentRuns, type RunMessage, type RunView } from "./run/run-view";
 export { stopAgentRun, undoAgentRun } from "./run/undo-run";
 /** The provider runs use: configured OpenAI-compatible endpoints with failover, or the offline planner. */
 export { configuredProvider } from "./providers/configured";

@@ -20,7 +20,15 @@ export type RunView = {
   startedAt: string;
   finishedAt: string | null;
   undoneAt: string | null;
-  messages: { role: "user" | "assistant" | "tool"; content: string; toolCalls: unknown; toolCallId: string | null }[];
+  messages: RunMessage[];
+};
+
+/** One stored message of a run: the request, the assistant's text and tool calls, or a tool's result. */
+export type RunMessage = {
+  role: "user" | "assistant" | "tool";
+  content: string;
+  toolCalls: { id: string; name: string; arguments: string }[] | null;
+  toolCallId: string | null;
 };
 
 export const RUN_SELECT = {
@@ -65,7 +73,8 @@ export function toRunView(row: RunRow): RunView {
     startedAt: row.startedAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
     undoneAt: row.undoneAt?.toISOString() ?? null,
-    messages: row.messages,
+    // toolCalls is written only by finishRun, in exactly this shape.
+    messages: row.messages.map((m) => ({ ...m, toolCalls: (m.toolCalls as RunMessage["toolCalls"]) ?? null })),
   };
 }
 
