@@ -87,6 +87,6 @@ export function fitPlanToProject(plan: AppPlan, state: ProjectState): AppPlan {
     ...plan,
     migration: { name, operations },
     blueprint,
-    summary: notes.length ? `${plan.summary}\n${notes.join(" ")}` : plan.summary,
+    summary: [kept ? plan.summary.replace(/^Built "[^"]*" with/, "Added") : plan.summary, ...notes].join("\n"),
   };
 }

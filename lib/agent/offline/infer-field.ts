@@ -4,7 +4,7 @@ import { labelOf, snakeCase } from "./words";
 
 // Checked in this order: a word earlier in the list wins, so "phone number" is text, not integer.
 const WORD_TYPES: [FieldType, RegExp][] = [
-  ["text", /^(?:phone|mobile|tel|sku|zip|postcode|isbn|code|address|name|title|author|notes?|description|sets?_of)$/],
+  ["text", /^(?:phone|mobile|tel|sku|zip|postcode|isbn|code|address|name|title|author|notes?|description|instructions|directions|bio|body|content|summary|details|sets?_of)$/],
   ["email", /^e_?mails?$/],
   ["url", /^(?:url|urls|website|site|link|links|homepage|webpage)$/],
   ["datetime", /^(?:time|timestamp|datetime|at)$/],

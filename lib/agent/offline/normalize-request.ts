@@ -9,7 +9,7 @@ const TYPOS: Record<string, string> = {
   excercise: "exercise", exercize: "exercise", discription: "description", descripton: "description",
   grpah: "graph", chrat: "chart", cahrt: "chart", suplier: "supplier", supliers: "suppliers", prodcuts: "products",
   prodcut: "product", teh: "the", wiht: "with", wtih: "with", adn: "and", nad: "and", tracer: "tracker",
-  trakcer: "tracker", trakc: "track", rateing: "rating", raiting: "rating", catgory: "category", stauts: "status",
+  trakcer: "tracker", trakc: "track", lsit: "list", lsits: "lists", lits: "list", rateing: "rating", raiting: "rating", catgory: "category", stauts: "status",
 };
 const FILLERS = /\b(?:pls|plz|please|kindly|thanks|thank you|thx|ty|just|simple|basic|little|quick|nice|cool|small|tiny|some|my|our|me|hey|hi|hello|okay|ok|um|uh|really|very|super)\b/g;
 
@@ -59,7 +59,7 @@ export function extractViews(text: string): { text: string; dashboard: boolean; 
 /** Sentences and clauses that each describe one thing ("…; each product belongs to a supplier"). */
 export function splitClauses(text: string): string[] {
   return text
-    .split(/[.;\n!]+|\s*\b(?:where|whereby|plus|also|then|additionally)\b\s*|,?\s+and\s+(?=(?:each|every|one)\b)|,\s*(?=(?:each|every)\b)|,\s*(?=[a-z]+\s+(?:have|has|belong|belongs|are|is)\b)/)
+    .split(/[.;\n!]+|\s*\b(?:where|whereby|plus|also|then|additionally)\b\s*|,?\s+and\s+(?=(?:each|every|one)\b)|,\s*(?=(?:each|every)\b)|:\s*(?=(?:each|every)\b)|,\s*(?=[a-z]+\s+(?:have|has|belong|belongs|are|is)\b)/)
     .map((c) => c.replace(/^[\s,]*(?:and|but|so)?\s*/, "").replace(/[\s,]+$/, "").trim())
     .filter((c) => c !== "");
 }

@@ -10,7 +10,7 @@ export type DraftEntity = { fields: FieldSpec[]; relations: RelationSpec[] };
 export type Draft = { entities: Map<string, DraftEntity>; unknown: string[]; appName: string | null; parens: string[] };
 
 const VERBS = /^(?:(?:i|we|you)\s+)?(?:(?:want|need|would like|wanna|d like|like|could you|can you|help)\s+)*(?:to\s+)?(?:(?:build|make|create|have|get|give|design|log|track|manage|keep track of|keep|record|store|organi[sz]e|list|plan|write|run|collect|save|monitor|follow)\s+)*/;
-const ARTICLES = /^(?:(?:an?|the|of|for|all|app|about|us)\s+)+/;
+const ARTICLES = /^(?:(?:an?|the|each|every|of|for|all|app|about|us)\s+)+/;
 const SEPARATOR = /^(.*?)(?:\s*:\s*|\s+(?:with|having|have|has|containing|including|that (?:have|has|holds?|stores?)|which (?:have|has)|to (?:log|track|record|manage|store|keep track of))\s+)(.*)$/;
 const BELONGS = /^(?:each|every|a|an|one)?\s*([a-z_ ]+?)\s+(?:belongs?|belonging|is linked|are linked|is attached|are attached)\s+to\s+(?:an?|one|the|some)?\s*([a-z_]+)$/;
 const HAS_MANY = /^(?:each|every|a|an|one)?\s*([a-z_]+)\s+(?:has|have|can have)\s+(?:many|several|multiple|lots of)\s+([a-z_ ]+)$/;

@@ -16,6 +16,8 @@ export function splitItems(body: string): string[] {
   return body
     .split(/\s*,\s*|\s+and\s+|\s*&\s*|\s+as well as\s+|\s+along with\s+/)
     .map((i) => i.replace(/^(?:(?:a|an|the|its|their|also|some|each|one|optional)\s+)+/, "").replace(/\s+over time$/, "").trim())
+    // "whether I've read it (yes/no)" is the field "read".
+    .map((i) => i.replace(/^whether\s+(?:(?:i|we|you|they)(?:ve|\s+have)?\s+|its\s+|it\s+is\s+)?(.*?)(?:\s+(?:it|them))?(\s*§\d+§)?$/, "$1$2"))
     .filter((i) => i !== "");
 }
 

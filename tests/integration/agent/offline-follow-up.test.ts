@@ -34,6 +34,7 @@ describe("the offline provider on a project that already has an app", () => {
     expect(app.blueprint.routes.map((r) => r.path)).toEqual(expect.arrayContaining(["/", "/todos", "/notes"]));
     expect(JSON.stringify(app.blueprint.pages.home)).toMatch(/"to":"\/todos"[\s\S]*"to":"\/notes"/);
     expect(text(events)).toContain("existing pages were kept");
+    expect(text(events)).toMatch(/^Added a page, a table, a form and a CRUD function for each of:\n- notes: title \(text\), body \(text\)/m);
     const todos = await runFunction(scope, "todos", { method: "GET", path: "/", query: {}, headers: {}, body: null }, "api", log);
     expect(JSON.stringify(todos.result)).toContain("Keep me");
   });

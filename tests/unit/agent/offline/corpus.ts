@@ -29,5 +29,10 @@ export const CORPUS: [string, Expected][] = [
   ["students: name, email, age, grade (a, b, c)", { entities: { student: { name: "text", email: "email", age: "integer", grade: "enum" } } }],
   ["a library with books and authors, each book belongs to an author", { entities: { book: { author_id: "integer" }, author: { name: "text" } }, relations: ["book.author_id->author"] }],
   ["events with title, starts at, location and link", { entities: { event: { title: "text", starts_at: "datetime", location: "text", link: "url" } } }],
+  ["expense tracker: each expense has a description, an amount, a date and a category", { entities: { expense: { description: "text", amount: "money", date: "date", category: "enum" } } }],
+  ["recipes with a name, instructions and cooking time in minutes", { entities: { recipe: { name: "text", instructions: "text", cooking_time_in_minutes: "integer" } } }],
+  ["a todo lsit wiht tittle and prioirty pls", { entities: { todo: { title: "text", priority: "enum" } } }],
+  ["I want to track my books: title, author, whether I've read it (yes/no) and a rating from 1 to 5", { entities: { book: { title: "text", author: "text", read: "boolean", rating: "integer" } } }],
+  ["make it pop", { entities: {}, unknown: /make it pop/ }],
   ["a timesheet with date, hours and project, plus stats", { entities: { timesheet: { date: "date", hours: "integer", project: "text" } }, dashboard: true }],
 ];
