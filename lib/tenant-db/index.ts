@@ -80,3 +80,6 @@ export { applyWorkspaceMigrations } from "./workspace-migrations";
 
 /** One INSERT/UPDATE/DELETE/REPLACE from a function, in the supervised runner, within the quota. */
 export { ExecInput, execTenantStatement, type ExecResult } from "./exec-statement";
+
+/** A database copied before a change and put back when the change is undone. */
+export { restoreTenantSnapshot, snapshotTenantDb } from "./snapshots";

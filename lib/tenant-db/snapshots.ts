@@ -1,0 +1,51 @@
+// Copies of a database taken before a change (an agent run), put back when that change is undone.
+import fs from "node:fs";
+import path from "node:path";
+import type { TenantScope } from "@/lib/auth";
+import type { Logger } from "@/lib/log";
+import { openConnections, openTenantDb, tenantDbPath, tenantDir } from "./open-tenant-db";
+import type { TenantEnv } from "./tenant-env";
+
+/** Snapshots kept per project; older ones are removed as new ones are taken. */
+const KEEP_SNAPSHOTS = 20;
+// The key becomes a file name: it is an id the platform made (a run id), never request input.
+const KEY_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
+
+function snapshotPath(scope: TenantScope, env: TenantEnv, key: string): string {
+  if (!KEY_PATTERN.test(key)) throw new Error("snapshot key is not an id");
+  return path.join(tenantDir(scope), "snapshots", `${env}-${key}.sqlite`);
+}
+
+async function prune(dir: string): Promise<void> {
+  const entries = await fs.promises.readdir(dir);
+  const dated = await Promise.all(entries.map(async (name) => ({ name, mtimeMs: (await fs.promises.stat(path.join(dir, name))).mtimeMs })));
+  const old = dated.sort((a, b) => b.mtimeMs - a.mtimeMs).slice(KEEP_SNAPSHOTS);
+  await Promise.all(old.map((e) => fs.promises.rm(path.join(dir, e.name), { force: true })));
+}
+
+/** Copies `env`'s database (a consistent online backup, WAL included) as snapshot `key`. */
+export async function snapshotTenantDb(scope: TenantScope, env: TenantEnv, key: string): Promise<void> {
+  const target = snapshotPath(scope, env, key);
+  await fs.promises.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+  await openTenantDb(scope, env).backup(target);
+  await prune(path.dirname(target));
+}
+
+/**
+ * Puts snapshot `key` back as `env`'s database: the open connection is closed and the file replaced
+ * in one rename (the query runner opens the file per call, so it sees the old or the new one, whole).
+ * False when there is no such snapshot (pruned, or never taken).
+ */
+export async function restoreTenantSnapshot(scope: TenantScope, env: TenantEnv, key: string, log: Logger): Promise<boolean> {
+  const source = snapshotPath(scope, env, key);
+  if (!fs.existsSync(source)) return false;
+  const file = tenantDbPath(scope, env);
+  const staged = `${file}.restore`;
+  await fs.promises.copyFile(source, staged);
+  openConnections.get(file)?.close();
+  openConnections.delete(file);
+  await Promise.all(["-wal", "-shm"].map((suffix) => fs.promises.rm(`${file}${suffix}`, { force: true })));
+  await fs.promises.rename(staged, file);
+  log.info("tenant_db.restored", { projectId: scope.projectId, env, snapshot: key });
+  return true;
+}
