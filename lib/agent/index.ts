@@ -43,6 +43,6 @@ export { PreviewErrorInput, clearPreviewErrors, listPreviewErrors, recordPreview
 /** Agent runs on a project: start (streamed), stop, undo, and the history by cursor. */
 export { AgentRunInput, startAgentRun, type RunStreamEvent, type StartRunOptions } from "./run/start-run";
 export { RunsQuery, listAgentRuns, type RunMessage, type RunView } from "./run/run-view";
-export { stopAgentRun, undoAgentRun } from "./run/undo-run";
+export { stopAgentRun, undoAgentRun, type UndoneRun } from "./run/undo-run";
 /** The provider runs use: configured OpenAI-compatible endpoints with failover, or the offline planner. */
 export { configuredProvider } from "./providers/configured";

@@ -5,6 +5,7 @@ import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import type { Logger } from "@/lib/log";
 import { enforceRateLimit } from "@/lib/security";
+import { snapshotTenantDb } from "@/lib/tenant-db";
 import { getHeadSha } from "@/lib/workspace";
 import type { AgentEvent } from "../events";
 import { runAgentLoop, type AgentRunResult } from "../loop";
@@ -55,6 +56,8 @@ async function drive(run: Started, controller: AbortController, out: Channel<Run
   let result: AgentRunResult | undefined;
   let history = 0;
   try {
+    // Undo puts the dev database back to this copy when the run changed the schema.
+    await snapshotTenantDb(run.scope, "dev", run.id).catch((err: unknown) => run.log.warn("agent.run.snapshot_failed", { runId: run.id, err: String(err) }));
     const [manifest, conversation] = await Promise.all([buildManifest(run.scope), loadConversation(run.scope, Math.floor(config.contextTokens / 2))]);
     history = conversation.messages.length;
     result = await runAgentLoop({

@@ -2,6 +2,7 @@ import type { ProjectScope } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Logger } from "@/lib/log";
+import { restoreTenantSnapshot } from "@/lib/tenant-db";
 import { restoreCommit } from "@/lib/workspace";
 import { abortRun, isRunActive } from "./active-runs";
 import { RUN_SELECT, toRunView, type RunView } from "./run-view";
@@ -13,24 +14,33 @@ async function findRun(scope: ProjectScope, runId: string) {
   return run;
 }
 
+/** What undoing a run did: the run as it is now, and whether the dev database went back too. */
+export type UndoneRun = { run: RunView; databaseRestored: boolean };
+
 /**
  * Undoes a run: the workspace goes back to the commit before it, as a new commit (so the undo can be
  * undone from the history too). Runs after it are undone with it, since their commits build on it.
+ * When any of those runs changed the database schema, the dev database goes back to the copy taken
+ * before this run, so its tables match the migrations again (rows added since are gone with it).
  */
-export async function undoAgentRun(scope: ProjectScope, runId: string, log: Logger): Promise<RunView> {
+export async function undoAgentRun(scope: ProjectScope, runId: string, log: Logger): Promise<UndoneRun> {
   const run = await findRun(scope, runId);
   if (isRunActive(scope.projectId, runId)) throw new AppError("conflict", "The run is still going; stop it first.", "runId");
   if (run.undoneAt) throw new AppError("conflict", "This run has already been undone.", "runId");
   if (!run.baseSha) throw new AppError("conflict", "This run has no commit to go back to.", "runId");
-  await restoreCommit(scope, run.baseSha, log, `Undo: ${run.prompt.replaceAll("\0", "").trim()}`);
   const db = await getDb();
+  const later = { projectId: scope.projectId, startedAt: { gt: run.startedAt }, undoneAt: null };
+  const undone = [run, ...(await db.agentRun.findMany({ where: later, select: { filesChanged: true } }))];
+  await restoreCommit(scope, run.baseSha, log, `Undo: ${run.prompt.replaceAll("\0", "").trim()}`);
+  const schemaChanged = undone.some((r) => r.filesChanged.some((f) => f.startsWith("db/migrations/")));
+  const databaseRestored = schemaChanged && (await restoreTenantSnapshot(scope, "dev", runId, log));
   const undoneAt = new Date();
   const [, updated] = await db.$transaction([
-    db.agentRun.updateMany({ where: { projectId: scope.projectId, startedAt: { gt: run.startedAt }, undoneAt: null }, data: { undoneAt } }),
+    db.agentRun.updateMany({ where: later, data: { undoneAt } }),
     db.agentRun.update({ where: { id: runId }, data: { undoneAt }, select: RUN_SELECT }),
   ]);
-  log.info("agent.run.undone", { runId, to: run.baseSha });
-  return toRunView(updated);
+  log.info("agent.run.undone", { runId, to: run.baseSha, databaseRestored });
+  return { run: toRunView(updated), databaseRestored };
 }
 
 /** Stops a running run (and its model request); false when it had already ended. */

@@ -7,6 +7,7 @@ import { listPreviewErrors } from "@/lib/agent";
 import { getDb } from "@/lib/db";
 import { runFunction, shutdownRuntime } from "@/lib/functions";
 import { getHeadSha, listHistory, readFile } from "@/lib/workspace";
+import { getTenantSchema } from "@/lib/tenant-db";
 import { authorize, type ProjectScope } from "@/lib/auth";
 import { call } from "@/tests/support/http";
 import { createTestProject, signUpUser, type TestUser } from "@/tests/support/accounts";
@@ -80,15 +81,23 @@ describe("agent runs with the offline provider", () => {
     const { events } = await run(owner, params, "a list of books with title, author and a rating from 1 to 5");
     const runId = events[0]?.data.id;
     expect((await readFile(scope, "app.json")).content).not.toBe(before);
+    await runFunction(scope, "books", { method: "POST", path: "/", query: {}, headers: {}, body: { title: "Dune" } }, "api", log);
     const undone = await call(undoRoute, { method: "POST", token: owner.token, params: { ...params, runId } });
     expect(undone.status).toBe(200);
     expect(undone.body.run.undoneAt).toBeTruthy();
+    expect(undone.body.databaseRestored).toBe(true);
+    expect((await getTenantSchema(scope, "dev")).tables.map((t) => t.name)).not.toContain("books");
     expect((await readFile(scope, "app.json")).content).toBe(before);
     await expect(readFile(scope, "functions/books.ts")).rejects.toMatchObject({ code: "not_found" });
     expect((await listHistory(scope, { limit: 1 })).commits[0]?.message).toMatch(/^Undo: a list of books/);
     const again = await call(undoRoute, { method: "POST", token: owner.token, params: { ...params, runId } });
     expect(again.status).toBe(409);
     expect(again.body.error.field).toBe("runId");
+
+    // The same request again builds the same app from a clean slate: migration 0001 again, not a clash.
+    const rerun = await run(owner, params, "a list of books with title, author and a rating from 1 to 5");
+    expect(ofType(rerun.events, "tool_result").every((r) => r.ok)).toBe(true);
+    expect(rerun.events.at(-1)?.data.filesChanged).toContain("db/migrations/0001_create_books.sql");
   });
 
   it("refuses bad input, viewers and unknown runs with clear errors", async () => {

@@ -4,5 +4,5 @@ import { undoAgentRun } from "@/lib/agent";
 
 const params = z.strictObject({ projectId: z.uuid(), runId: z.uuid() });
 
-/** Restores the workspace to the commit before the run, as a new commit. */
-export const POST = route({ access: "project:editor", params }, async ({ scope, params, log }) => ({ run: await undoAgentRun(scope, params.runId, log) }));
+/** Restores the workspace to the commit before the run, as a new commit (and the dev database, if the run changed its schema). */
+export const POST = route({ access: "project:editor", params }, ({ scope, params, log }) => undoAgentRun(scope, params.runId, log));
