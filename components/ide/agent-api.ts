@@ -1,6 +1,7 @@
 import type { ErrorBody } from "@/lib/errors";
 import { callApi, type ApiResult } from "@/components/ui/api-client";
-import type { RunPage, RunView } from "./agent-types";
+import type { UndoneRun } from "@/lib/agent";
+import type { RunPage } from "./agent-types";
 
 const base = (projectId: string) => `/api/projects/${projectId}/agent`;
 
@@ -17,8 +18,8 @@ export function stopRun(projectId: string, runId: string): Promise<ApiResult<{ s
 }
 
 /** Restores the workspace to before the run, as a new commit. */
-export function undoRun(projectId: string, runId: string): Promise<ApiResult<{ run: RunView }>> {
-  return callApi<{ run: RunView }>(`${base(projectId)}/runs/${runId}/undo`, { method: "POST", body: {} });
+export function undoRun(projectId: string, runId: string): Promise<ApiResult<UndoneRun>> {
+  return callApi<UndoneRun>(`${base(projectId)}/runs/${runId}/undo`, { method: "POST", body: {} });
 }
 
 /** Hands an error the preview's runtime reported to the agent (read_preview_errors). Never throws. */
