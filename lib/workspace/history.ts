@@ -100,10 +100,17 @@ export async function restoreCommit(
   });
 }
 
+/** The paths that differ between `sha` and HEAD (added, changed, deleted or renamed since). */
+export async function changedSince(scope: ProjectScope, sha: string): Promise<string[]> {
+  const full = await resolveCommit(scope, sha);
+  const out = await gitOf(layoutOf(scope.projectId)).raw(["diff", "--name-only", "--no-renames", "-z", full, "HEAD"]);
+  return out.split("\0").filter(Boolean);
+}
+
 /**
  * Folds every commit made since `base` into one commit with `message` (an agent run's steps become the
  * one commit the user sees and can undo). The tree is untouched; null when it matches `base` again.
- * Only the run that made those commits calls this, before anyone is shown them as history.
+ * Commits anyone else made in that time (an edit in the builder during a run) are folded in too.
  */
 export async function squashSince(scope: ProjectScope, base: string, message: string, log: Logger): Promise<CommitInfo | null> {
   const full = await resolveCommit(scope, base);

@@ -16,6 +16,7 @@ export {
   HistoryQuery,
   getCommitDiff,
   listHistory,
+  changedSince,
   restoreCommit,
   squashSince,
   type CommitDiff,
