@@ -42,10 +42,11 @@ export async function restoreTenantSnapshot(scope: TenantScope, env: TenantEnv, 
   const file = tenantDbPath(scope, env);
   const staged = `${file}.restore`;
   await fs.promises.copyFile(source, staged);
+  // No await from here to the rename: a request in between would reopen (and cache) the old file.
   openConnections.get(file)?.close();
   openConnections.delete(file);
-  await Promise.all(["-wal", "-shm"].map((suffix) => fs.promises.rm(`${file}${suffix}`, { force: true })));
-  await fs.promises.rename(staged, file);
+  for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
+  fs.renameSync(staged, file);
   log.info("tenant_db.restored", { projectId: scope.projectId, env, snapshot: key });
   return true;
 }

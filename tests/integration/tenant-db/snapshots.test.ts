@@ -27,6 +27,9 @@ describe("tenant database snapshots", () => {
     expect(await restoreTenantSnapshot(scope, "dev", "22222222-2222-4222-8222-222222222222", log)).toBe(false);
     for (let i = 0; i < 22; i++) await snapshotTenantDb(scope, "dev", `snap-${String(i).padStart(2, "0")}`);
     const dir = path.join(getConfig().dataDir, "tenants", scope.projectId, "snapshots");
-    expect(fs.readdirSync(dir)).toHaveLength(20);
+    const kept = fs.readdirSync(dir).sort();
+    expect(kept).toHaveLength(20);
+    expect(kept[0]).toBe("dev-snap-02.sqlite");
+    expect(kept.at(-1)).toBe("dev-snap-21.sqlite");
   });
 });
