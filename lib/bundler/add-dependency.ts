@@ -37,7 +37,12 @@ async function resolveVersion(name: string, spec: string): Promise<string> {
  * as the acting user, and installs it with scripts off; a list that does not install is put back.
  */
 export async function addDependency(scope: ProjectScope, input: AddDependencyInput, log: Logger): Promise<{ name: string; spec: string; version: string }> {
-  const { name, version } = AddDependencyInput.parse(input);
+  const parsed = AddDependencyInput.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError("unprocessable", `${String(issue?.path[0] ?? "name")} ${issue?.message ?? "is invalid"}.`, String(issue?.path[0] ?? "name"));
+  }
+  const { name, version } = parsed.data;
   const resolved = await resolveVersion(name, version ?? "latest");
   const spec = version === undefined || version === "latest" ? `^${resolved}` : version;
   const text = (await readFile(scope, "package.json")).content;

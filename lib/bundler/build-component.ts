@@ -32,7 +32,9 @@ async function compileAddingPackages(scope: TenantScope, name: string, log: Logg
       const missing = err instanceof BuildError ? err.diagnostics.map((d) => MISSING_PACKAGE.exec(d.message)?.[1]).find(Boolean) : undefined;
       // Only a member's build may change the workspace; an app's visitors never do.
       if (!missing || !log || !("userId" in scope) || added >= 5) throw err;
-      await addDependency(scope, { name: missing }, log);
+      // "lodash/fp" is a file of the package "lodash"; "@scope/pkg/x" one of "@scope/pkg".
+      const name = missing.split("/").slice(0, missing.startsWith("@") ? 2 : 1).join("/");
+      await addDependency(scope, { name }, log);
     }
   }
 }

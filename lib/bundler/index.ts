@@ -6,7 +6,7 @@ export { FunctionName, buildFunction, type BuiltFunction } from "./build-functio
 /** Build failures with file, line and column. */
 export { BuildError, type BuildDiagnostic } from "./workspace-plugin";
 /** npm packages of a project, installed beside its workspace with install scripts off; adding one to package.json. */
-export { PackageName, VersionRange, installDependencies } from "./install-dependencies";
+export { installDependencies } from "./install-dependencies";
 export { AddDependencyInput, addDependency } from "./add-dependency";
 /** Content-addressed build outputs. */
 export { putArtifact, readArtifact, type Artifact } from "./artifacts";
