@@ -11,5 +11,5 @@ export { appOrigin, classifyHost, type HostKind } from "./hosts";
 export type { RateLimit } from "./rate-limit";
 /** Counts one attempt by `key` (e.g. a user id) against `rule`; throws AppError("rate_limited", …, { retryAfterSeconds }) when over. */
 export { enforceRateLimit } from "./rate-limit";
-/** Closes Redis connections (tests, shutdown). */
+/** Closes Redis connections (tests). */
 export { closeRateLimiters } from "./rate-limit";

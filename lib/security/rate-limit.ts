@@ -161,7 +161,7 @@ export async function enforceRateLimit(rule: RateLimit, key: string): Promise<vo
   throw new AppError("rate_limited", `Too many ${rule.name}; try again in ${retryAfterSeconds} s.`, undefined, { retryAfterSeconds });
 }
 
-/** Closes Redis connections (tests, shutdown); the next check opens them again. */
+/** Closes Redis connections (tests); the next check opens them again. */
 export async function closeRateLimiters(): Promise<void> {
   const limiter = shared;
   shared = undefined;
