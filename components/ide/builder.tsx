@@ -13,7 +13,8 @@ export function Builder({ projectId, appUrl, ideOrigin, canEdit }: Props) {
   return (
     <div className="builder">
       <AgentChat projectId={projectId} canEdit={canEdit} onCommitted={reload} />
-      <AppPreview appUrl={appUrl} ideOrigin={ideOrigin} reloadKey={reloadKey} projectId={projectId} />
+      {/* Only editors report what the preview shows: the agent reads it, and viewers may not steer the agent. */}
+      <AppPreview appUrl={appUrl} ideOrigin={ideOrigin} reloadKey={reloadKey} projectId={canEdit ? projectId : undefined} />
     </div>
   );
 }

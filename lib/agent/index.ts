@@ -44,5 +44,3 @@ export { PreviewErrorInput, clearPreviewErrors, listPreviewErrors, recordPreview
 export { AgentRunInput, startAgentRun, type RunStreamEvent, type StartRunOptions } from "./run/start-run";
 export { RunsQuery, listAgentRuns, type RunMessage, type RunView } from "./run/run-view";
 export { stopAgentRun, undoAgentRun, type UndoneRun } from "./run/undo-run";
-/** The provider runs use: configured OpenAI-compatible endpoints with failover, or the offline planner. */
-export { configuredProvider } from "./providers/configured";

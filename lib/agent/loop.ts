@@ -2,7 +2,7 @@ import { log as rootLog, type Logger } from "@/lib/log";
 import type { AgentEvent, StopReason } from "./events";
 import { type ChatMessage, type ChatProvider, ProviderError, type ToolCall, type ToolSpec } from "./providers/provider";
 import { type CallRecord, summarizeRun } from "./summarize-run";
-import { type AgentTool, runToolCall, toolSpecs } from "./tool";
+import { type AgentTool, runToolCall, toolSpecs, type ToolOutcome } from "./tool";
 
 /** Limits of one run; tokens count prompt and completion tokens of every step. */
 export type AgentBudget = { maxSteps: number; maxTokens: number };
@@ -92,17 +92,32 @@ async function answerStep(run: Run): Promise<Answer | StopReason> {
   }
 }
 
-/** Runs the calls in parallel; their results go back in the order the model asked for them. */
-async function runTools(run: Run, calls: ToolCall[]): Promise<StopReason | undefined> {
+/**
+ * Runs the calls of one answer in the order asked: consecutive read-only calls together, every other
+ * call alone, so two edits of one file (or two changes of package.json) never read the same version.
+ */
+async function runCalls(run: Run, calls: ToolCall[]): Promise<ToolOutcome[]> {
   const { tools, signal, onEvent } = run.input;
-  for (const c of calls) onEvent({ type: "tool_call", id: c.id, name: c.function.name, arguments: c.function.arguments });
-  const outcomes = await Promise.all(
-    calls.map(async (c) => {
-      const outcome = await runToolCall(c, tools, { toolCallId: c.id, signal, log: run.log });
-      onEvent({ type: "tool_result", id: c.id, ok: outcome.ok, result: outcome.content });
-      return outcome;
-    }),
-  );
+  const runOne = async (c: ToolCall) => {
+    const outcome = await runToolCall(c, tools, { toolCallId: c.id, signal, log: run.log });
+    onEvent({ type: "tool_result", id: c.id, ok: outcome.ok, result: outcome.content });
+    return outcome;
+  };
+  const isReadOnly = (c: ToolCall) => tools.find((t) => t.name === c.function.name)?.readOnly === true;
+  const outcomes: ToolOutcome[] = [];
+  for (let i = 0; i < calls.length; ) {
+    let end = i + 1;
+    while (end < calls.length && isReadOnly(calls[i] as ToolCall) && isReadOnly(calls[end] as ToolCall)) end += 1;
+    outcomes.push(...(await Promise.all(calls.slice(i, end).map(runOne))));
+    i = end;
+  }
+  return outcomes;
+}
+
+/** Runs the calls; their results go back in the order the model asked for them. */
+async function runTools(run: Run, calls: ToolCall[]): Promise<StopReason | undefined> {
+  for (const c of calls) run.input.onEvent({ type: "tool_call", id: c.id, name: c.function.name, arguments: c.function.arguments });
+  const outcomes = await runCalls(run, calls);
   let isStuck = false;
   calls.forEach((c, i) => {
     const outcome = outcomes[i] ?? { ok: false, content: "Error: no result." };

@@ -50,7 +50,7 @@ export function listPreviewErrors(projectId: string): PreviewError[] {
   return fresh(projectId, Date.now()).map(({ atMs, ...rest }) => ({ ...rest, at: new Date(atMs).toISOString() }));
 }
 
-/** Forgets the project's preview errors (a new preview load, a fixed build). */
+/** Forgets the project's preview errors (a run changed the app, so the preview reports afresh). */
 export function clearPreviewErrors(projectId: string): void {
   byProject.delete(projectId);
 }

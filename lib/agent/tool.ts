@@ -11,6 +11,8 @@ export type AgentTool<Input extends z.ZodType = z.ZodType> = {
   name: string;
   description: string;
   input: Input;
+  /** Changes nothing, so it may run at the same time as other read-only calls of the same answer. */
+  readOnly?: boolean;
   // Method syntax on purpose: a tool with a narrower input still fits AgentTool[].
   run(args: z.output<Input>, ctx: ToolContext): Promise<string | object>;
 };

@@ -6,7 +6,7 @@ const active = new Map<string, { runId: string; controller: AbortController }>()
 
 /** Claims the project for a run; conflict when one is already running there. */
 export function claimProject(projectId: string, runId: string, controller: AbortController): void {
-  if (active.has(projectId)) throw new AppError("conflict", "A run is already in progress on this project; stop it or wait for it to finish.", "projectId");
+  if (active.has(projectId)) throw new AppError("conflict", "Another run (or an undo) is in progress on this project; stop it or wait for it to finish.", "projectId");
   active.set(projectId, { runId, controller });
 }
 

@@ -3,6 +3,7 @@ import { getDb, Prisma, type RunStatus } from "@/lib/db";
 import type { Logger } from "@/lib/log";
 import { getCommitDiff, squashSince } from "@/lib/workspace";
 import type { StopReason } from "../events";
+import { clearPreviewErrors } from "../preview-errors";
 import type { AgentRunResult } from "../loop";
 import type { ChatMessage, ChatProvider } from "../providers/provider";
 
@@ -89,5 +90,7 @@ export async function finishRun(
       },
     }),
   ]);
+  // The app changed: what the preview reported about the version before no longer applies.
+  if (commit.sha) clearPreviewErrors(run.scope.projectId);
   return { reason, summary, commitSha: commit.sha, filesChanged: commit.files, usage: totals };
 }

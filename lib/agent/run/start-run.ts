@@ -42,7 +42,7 @@ function relay(out: Channel<RunStreamEvent>, session: ToolSession, usage: UsageT
     }
     const { type, ...data } = event;
     if (type !== "tool_result") return out.push({ event: type, data });
-    // Paths that joined changedPaths since the last result are this call's (calls finish one by one).
+    // Calls that write run one at a time, so the paths that joined since the last result are this call's.
     const files = [...session.changedPaths].filter((p) => !reported.has(p));
     reported = new Set(session.changedPaths);
     out.push({ event: "tool_result", data: { id: event.id, ok: event.ok, result: event.result, files } });
@@ -79,6 +79,8 @@ async function drive(run: Started, controller: AbortController, out: Channel<Run
     out.push({ event: "done", data: await finishRun(run, { result, messages, usage }) });
   } catch (err) {
     run.log.error("agent.run.not_recorded", { runId: run.id }, err);
+    const db = await getDb();
+    await db.agentRun.update({ where: { id: run.id }, data: { status: "failed", reason: "error", finishedAt: new Date() } }).catch(() => undefined);
     out.push({ event: "error", data: { code: "internal", message: "The run ended but could not be recorded." } });
   }
 }
@@ -90,11 +92,12 @@ async function drive(run: Started, controller: AbortController, out: Channel<Run
  * away) or a stop aborts it; the stream ends with `done`.
  */
 export async function startAgentRun(scope: ProjectScope, input: AgentRunInput, options: StartRunOptions): Promise<AsyncIterable<RunStreamEvent>> {
-  await enforceRateLimit({ name: "agent runs", limit: getConfig().agent.runsPerMinute, windowSeconds: 60 }, scope.userId);
   const id = randomUUID();
   const controller = new AbortController();
+  // Claimed first, so a refused second run does not use up one of the caller's runs.
   claimProject(scope.projectId, id, controller);
   try {
+    await enforceRateLimit({ name: "agent runs", limit: getConfig().agent.runsPerMinute, windowSeconds: 60 }, scope.userId);
     const provider = options.provider ?? configuredProvider();
     const baseSha = await getHeadSha(scope);
     const db = await getDb();
@@ -106,6 +109,7 @@ export async function startAgentRun(scope: ProjectScope, input: AgentRunInput, o
     out.push({ event: "run", data: { id, prompt: input.prompt, provider: provider.name, model: provider.model, baseSha, startedAt: row.startedAt.toISOString() } });
     const onClientGone = () => abortRun(scope.projectId, id);
     options.signal.addEventListener("abort", onClientGone, { once: true });
+    if (options.signal.aborted) onClientGone();
     void drive(run, controller, out).finally(() => {
       options.signal.removeEventListener("abort", onClientGone);
       releaseProject(scope.projectId, id);

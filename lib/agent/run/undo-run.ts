@@ -3,8 +3,8 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Logger } from "@/lib/log";
 import { restoreTenantSnapshot } from "@/lib/tenant-db";
-import { restoreCommit } from "@/lib/workspace";
-import { abortRun, isRunActive } from "./active-runs";
+import { changedSince, restoreCommit } from "@/lib/workspace";
+import { abortRun, claimProject, releaseProject } from "./active-runs";
 import { RUN_SELECT, toRunView, type RunView } from "./run-view";
 
 async function findRun(scope: ProjectScope, runId: string) {
@@ -20,27 +20,31 @@ export type UndoneRun = { run: RunView; databaseRestored: boolean };
 /**
  * Undoes a run: the workspace goes back to the commit before it, as a new commit (so the undo can be
  * undone from the history too). Runs after it are undone with it, since their commits build on it.
- * When any of those runs changed the database schema, the dev database goes back to the copy taken
- * before this run, so its tables match the migrations again (rows added since are gone with it).
+ * When the migrations changed since (by those runs or by hand), the dev database goes back to the copy
+ * taken before this run, so its tables match the migrations again (rows added since are gone with it).
+ * Refused while any run is going on the project.
  */
 export async function undoAgentRun(scope: ProjectScope, runId: string, log: Logger): Promise<UndoneRun> {
   const run = await findRun(scope, runId);
-  if (isRunActive(scope.projectId, runId)) throw new AppError("conflict", "The run is still going; stop it first.", "runId");
   if (run.undoneAt) throw new AppError("conflict", "This run has already been undone.", "runId");
   if (!run.baseSha) throw new AppError("conflict", "This run has no commit to go back to.", "runId");
-  const db = await getDb();
-  const later = { projectId: scope.projectId, startedAt: { gt: run.startedAt }, undoneAt: null };
-  const undone = [run, ...(await db.agentRun.findMany({ where: later, select: { filesChanged: true } }))];
-  await restoreCommit(scope, run.baseSha, log, `Undo: ${run.prompt.replaceAll("\0", "").trim()}`);
-  const schemaChanged = undone.some((r) => r.filesChanged.some((f) => f.startsWith("db/migrations/")));
-  const databaseRestored = schemaChanged && (await restoreTenantSnapshot(scope, "dev", runId, log));
-  const undoneAt = new Date();
-  const [, updated] = await db.$transaction([
-    db.agentRun.updateMany({ where: later, data: { undoneAt } }),
-    db.agentRun.update({ where: { id: runId }, data: { undoneAt }, select: RUN_SELECT }),
-  ]);
-  log.info("agent.run.undone", { runId, to: run.baseSha, databaseRestored });
-  return { run: toRunView(updated), databaseRestored };
+  // Holding the project as a run would keeps runs from starting (or going on) under the undo.
+  claimProject(scope.projectId, `undo-${runId}`, new AbortController());
+  try {
+    const migrationsChanged = (await changedSince(scope, run.baseSha)).some((p) => p.startsWith("db/migrations/"));
+    await restoreCommit(scope, run.baseSha, log, `Undo: ${run.prompt.replaceAll("\0", "").trim()}`);
+    const databaseRestored = migrationsChanged && (await restoreTenantSnapshot(scope, "dev", runId, log));
+    const db = await getDb();
+    const undoneAt = new Date();
+    const [, updated] = await db.$transaction([
+      db.agentRun.updateMany({ where: { projectId: scope.projectId, startedAt: { gt: run.startedAt }, undoneAt: null }, data: { undoneAt } }),
+      db.agentRun.update({ where: { id: runId }, data: { undoneAt }, select: RUN_SELECT }),
+    ]);
+    log.info("agent.run.undone", { runId, to: run.baseSha, databaseRestored });
+    return { run: toRunView(updated), databaseRestored };
+  } finally {
+    releaseProject(scope.projectId, `undo-${runId}`);
+  }
 }
 
 /** Stops a running run (and its model request); false when it had already ended. */

@@ -8,6 +8,7 @@ import type { ToolSession } from "./session";
 export function getDbSchemaTool(session: ToolSession) {
   return defineTool({
     name: "get_db_schema",
+    readOnly: true,
     description: "Show the app's database (dev): each table with its columns, types, keys, indexes and row count.",
     input: z.strictObject({}),
     run: async () => formatSchema(await getTenantSchema(session.scope, "dev")),

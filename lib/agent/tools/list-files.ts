@@ -9,6 +9,7 @@ const MAX_ENTRIES = 1000;
 export function listFilesTool(session: ToolSession) {
   return defineTool({
     name: "list_files",
+    readOnly: true,
     description: "List every file of the app's workspace (path and size in bytes). Start here to see what exists.",
     input: z.strictObject({}),
     async run() {

@@ -11,6 +11,7 @@ import type { ToolSession } from "./session";
 export function readBlueprintTool(session: ToolSession) {
   return defineTool({
     name: "read_blueprint",
+    readOnly: true,
     description: "Read app.json, the UI blueprint (routes, pages, nodes, bindings to functions), with a short summary and any validation errors.",
     input: z.strictObject({}),
     async run() {

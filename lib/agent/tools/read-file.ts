@@ -11,6 +11,7 @@ export const READ_MAX_CHARS = 64 * 1024;
 export function readFileTool(session: ToolSession) {
   return defineTool({
     name: "read_file",
+    readOnly: true,
     description: "Read a workspace file's text. You must read a file in this run before you edit or overwrite it.",
     input: z.strictObject({ path: WorkspacePath }),
     async run({ path }) {

@@ -23,6 +23,7 @@ function summary(record: InvocationRecord) {
 export function readFunctionLogsTool(session: ToolSession) {
   return defineTool({
     name: "read_function_logs",
+    readOnly: true,
     description: "Show the latest invocations (status, error, duration, logs) of one function, or of every function when name is left out.",
     input: z.strictObject({ name: FunctionName.optional(), limit: z.number().int().min(1).max(50).optional().describe("default 10") }),
     async run({ name, limit = 10 }) {

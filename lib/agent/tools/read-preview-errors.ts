@@ -12,6 +12,7 @@ const MAX_DIAGNOSTICS = 10;
 export function readPreviewErrorsTool(session: ToolSession) {
   return defineTool({
     name: "read_preview_errors",
+    readOnly: true,
     description: "Show what is broken in the app preview: errors the preview reported, components that fail to build, and app.json validation errors.",
     input: z.strictObject({}),
     async run() {

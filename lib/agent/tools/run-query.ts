@@ -26,6 +26,7 @@ function rowsThatFit(rows: CellValue[][]): CellValue[][] {
 export function runQueryTool(session: ToolSession) {
   return defineTool({
     name: "run_query",
+    readOnly: true,
     description: "Run one read-only SELECT on the app's database (dev), with ? placeholders bound to params; rows come back as arrays in column order.",
     input: z.strictObject({
       sql: z.string().min(1).max(20_000),

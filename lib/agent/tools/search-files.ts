@@ -7,6 +7,7 @@ import type { ToolSession } from "./session";
 export function searchFilesTool(session: ToolSession) {
   return defineTool({
     name: "search_files",
+    readOnly: true,
     description: "Search every text file for a fixed string (case-insensitive); answers path:line: text per match.",
     input: z.strictObject({
       query: z.string().min(1).max(200),

@@ -1,13 +1,14 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { POST as runRoute } from "@/app/api/projects/[projectId]/agent/runs/route";
 import { POST as stopRoute } from "@/app/api/projects/[projectId]/agent/runs/[runId]/stop/route";
+import { POST as undoRoute } from "@/app/api/projects/[projectId]/agent/runs/[runId]/undo/route";
 import { openAiProvider, startAgentRun, type RunStreamEvent } from "@/lib/agent";
 import { loadConversation } from "@/lib/agent/run/conversation";
 import { authorize, type ProjectScope } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { runFunction, shutdownRuntime } from "@/lib/functions";
 import { log } from "@/lib/log";
-import { listHistory } from "@/lib/workspace";
+import { listHistory, readFile, writeFile } from "@/lib/workspace";
 import { createTestProject, signUpUser, type TestUser } from "@/tests/support/accounts";
 import { useFakeLlm, type FakeLlmServer } from "@/tests/support/fake-llm-server";
 import { call } from "@/tests/support/http";
@@ -119,6 +120,8 @@ describe("agent runs through an OpenAI-compatible model server", () => {
     const busy = await postStream(runRoute, { params, token: owner.token, body: { prompt: "another" } });
     expect(busy.status).toBe(409);
     while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 20));
+    const undoing = await call(undoRoute, { method: "POST", token: owner.token, params: { ...params, runId } });
+    expect(undoing.status).toBe(409);
     const stopped = await call(stopRoute, { method: "POST", token: owner.token, params: { ...params, runId } });
     expect(stopped.body).toEqual({ stopped: true });
     const rest: RunStreamEvent[] = [];
@@ -127,5 +130,19 @@ describe("agent runs through an OpenAI-compatible model server", () => {
     const row = await (await getDb()).agentRun.findUniqueOrThrow({ where: { id: runId } });
     expect(row).toMatchObject({ status: "stopped", reason: "aborted" });
     expect((await call(stopRoute, { method: "POST", token: owner.token, params: { ...params, runId } })).body).toEqual({ stopped: false });
+  });
+
+  it("applies two edits of one file asked for in one answer, one after the other", async () => {
+    const { scope } = await setup("Edits");
+    await writeFile(scope, "notes.md", { content: "alpha beta\n", encoding: "utf8", create: true }, log);
+    const edit = (search: string, replace: string) => ({ name: "edit_file", arguments: JSON.stringify({ path: "notes.md", search, replace }) });
+    const server = await fake(
+      { toolCalls: [{ name: "read_file", arguments: JSON.stringify({ path: "notes.md" }) }] },
+      { toolCalls: [edit("alpha", "ALPHA"), edit("beta", "BETA")] },
+      { text: "Both edited." },
+    );
+    const events = await drain(await startAgentRun(scope, { prompt: "capitalise both words" }, { log, signal: new AbortController().signal, provider: model(server) }));
+    expect(events.filter((e) => e.event === "tool_result").map((e) => (e.data as { ok: boolean }).ok)).toEqual([true, true, true]);
+    expect((await readFile(scope, "notes.md")).content).toBe("ALPHA BETA\n");
   });
 });

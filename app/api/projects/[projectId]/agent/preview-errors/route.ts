@@ -4,7 +4,7 @@ import { PreviewErrorInput, recordPreviewError } from "@/lib/agent";
 
 const params = z.strictObject({ projectId: z.uuid() });
 
-/** An error the preview's app runtime reported, kept briefly so the agent's read_preview_errors sees it. */
-export const POST = route({ access: "project:viewer", params, body: PreviewErrorInput, maxBodyBytes: 8 * 1024 }, ({ scope, body }) => {
+/** An error the preview's app runtime reported, kept briefly so the agent's read_preview_errors sees it (editors only: it steers the agent). */
+export const POST = route({ access: "project:editor", params, body: PreviewErrorInput, maxBodyBytes: 8 * 1024 }, ({ scope, body }) => {
   recordPreviewError(scope.projectId, body);
 });
