@@ -5,6 +5,7 @@ import { log as rootLog, type Logger } from "@/lib/log";
 import { listFiles, onWorkspaceCommit } from "@/lib/workspace";
 import { getDb } from "@/lib/db";
 import { putArtifact } from "./artifacts";
+import { upsertOnce } from "./upsert-once";
 import { installDependencies } from "./install-dependencies";
 import { addDependency } from "./add-dependency";
 import { SHARED_MODULES } from "./build-runtime";
@@ -44,11 +45,12 @@ async function buildAndRegister(scope: TenantScope, name: string, commitSha: str
   const bundle = await compileAddingPackages(scope, name, log);
   const artifact = await putArtifact("mfe", "js", bundle);
   const db = await getDb();
-  const version = await db.mfeVersion.upsert({
-    where: { projectId_name_contentHash: { projectId: scope.projectId, name, contentHash: artifact.hash } },
+  const where = { projectId_name_contentHash: { projectId: scope.projectId, name, contentHash: artifact.hash } };
+  const version = await upsertOnce(() => db.mfeVersion.upsert({
+    where,
     create: { projectId: scope.projectId, name, contentHash: artifact.hash, artifactKey: artifact.key, sizeBytes: artifact.sizeBytes, commitSha },
     update: {},
-  });
+  }), () => db.mfeVersion.findUniqueOrThrow({ where }));
   return { name, versionId: version.id, contentHash: artifact.hash, url: `/_myco/a/${artifact.key}`, sizeBytes: artifact.sizeBytes, commitSha };
 }
 

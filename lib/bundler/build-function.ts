@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { TenantScope } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { putArtifact } from "./artifacts";
+import { upsertOnce } from "./upsert-once";
 import { installDependencies } from "./install-dependencies";
 import { buildsPerHead, compileWorkspaceEntry } from "./compile-workspace";
 
@@ -18,11 +19,12 @@ async function buildAndRegister(scope: TenantScope, name: string, commitSha: str
   });
   const artifact = await putArtifact("functions", "js", script);
   const db = await getDb();
-  const version = await db.functionVersion.upsert({
-    where: { projectId_name_contentHash: { projectId: scope.projectId, name, contentHash: artifact.hash } },
+  const where = { projectId_name_contentHash: { projectId: scope.projectId, name, contentHash: artifact.hash } };
+  const version = await upsertOnce(() => db.functionVersion.upsert({
+    where,
     create: { projectId: scope.projectId, name, contentHash: artifact.hash, artifactKey: artifact.key, sizeBytes: artifact.sizeBytes, commitSha },
     update: {},
-  });
+  }), () => db.functionVersion.findUniqueOrThrow({ where }));
   return { name, versionId: version.id, contentHash: artifact.hash, script: Buffer.from(script).toString("utf8"), sizeBytes: artifact.sizeBytes, commitSha };
 }
 
