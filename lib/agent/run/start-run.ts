@@ -56,7 +56,7 @@ async function drive(run: Started, controller: AbortController, out: Channel<Run
   let result: AgentRunResult | undefined;
   let history = 0;
   try {
-    // Undo puts the dev database back to this copy when the run changed the schema.
+    // Undo puts the dev database back to this copy when the migrations changed since.
     await snapshotTenantDb(run.scope, "dev", run.id).catch((err: unknown) => run.log.warn("agent.run.snapshot_failed", { runId: run.id, err: String(err) }));
     const [manifest, conversation] = await Promise.all([buildManifest(run.scope), loadConversation(run.scope, Math.floor(config.contextTokens / 2))]);
     history = conversation.messages.length;
@@ -79,8 +79,9 @@ async function drive(run: Started, controller: AbortController, out: Channel<Run
     out.push({ event: "done", data: await finishRun(run, { result, messages, usage }) });
   } catch (err) {
     run.log.error("agent.run.not_recorded", { runId: run.id }, err);
-    const db = await getDb();
-    await db.agentRun.update({ where: { id: run.id }, data: { status: "failed", reason: "error", finishedAt: new Date() } }).catch(() => undefined);
+    await getDb()
+      .then((db) => db.agentRun.update({ where: { id: run.id }, data: { status: "failed", reason: "error", finishedAt: new Date() } }))
+      .catch(() => undefined);
     out.push({ event: "error", data: { code: "internal", message: "The run ended but could not be recorded." } });
   }
 }
