@@ -31,8 +31,8 @@ const STATUS: Record<StopReason, RunStatus> = {
   error: "failed",
 };
 
-/** A commit message is the request itself; git keeps text, not NUL bytes. */
-const commitMessage = (prompt: string) => prompt.replaceAll("\0", "").trim();
+/** A commit message made of a request; git keeps text, not NUL bytes. */
+export const commitMessage = (prompt: string) => prompt.replaceAll("\0", "").trim();
 
 async function commitRun(run: StartedRun): Promise<{ sha: string | null; files: string[] }> {
   try {

@@ -5,6 +5,7 @@ import type { Logger } from "@/lib/log";
 import { restoreTenantSnapshot } from "@/lib/tenant-db";
 import { changedSince, restoreCommit } from "@/lib/workspace";
 import { abortRun, claimProject, releaseProject } from "./active-runs";
+import { commitMessage } from "./finish-run";
 import { RUN_SELECT, toRunView, type RunView } from "./run-view";
 
 async function findRun(scope: ProjectScope, runId: string) {
@@ -32,7 +33,7 @@ export async function undoAgentRun(scope: ProjectScope, runId: string, log: Logg
   claimProject(scope.projectId, `undo-${runId}`, new AbortController());
   try {
     const migrationsChanged = (await changedSince(scope, run.baseSha)).some((p) => p.startsWith("db/migrations/"));
-    await restoreCommit(scope, run.baseSha, log, `Undo: ${run.prompt.replaceAll("\0", "").trim()}`);
+    await restoreCommit(scope, run.baseSha, log, `Undo: ${commitMessage(run.prompt)}`);
     const databaseRestored = migrationsChanged && (await restoreTenantSnapshot(scope, "dev", runId, log));
     const db = await getDb();
     const undoneAt = new Date();
