@@ -124,6 +124,18 @@ describe("session cookies", () => {
     expect([ide.status, fetchMeta.status]).toEqual([201, 201]);
   });
 
+  it("refuse reads another site starts, whatever the method, and keep the IDE's own and typed-in ones", async () => {
+    const user = await signUpUser("CrossSite");
+    const cookie = await sessionCookieFor(user.id);
+    const read = (site?: string) => call(me, { headers: { cookie, ...(site && { "sec-fetch-site": site }) } });
+    const [crossSite, sameSite, sameOrigin, typed, noHeader] = await Promise.all([read("cross-site"), read("same-site"), read("same-origin"), read("none"), read()]);
+    expect([crossSite.status, sameSite.status]).toEqual([403, 403]);
+    expect(crossSite.body.error.field).toBe("origin");
+    expect([sameOrigin.status, typed.status, noHeader.status]).toEqual([200, 200, 200]);
+    const idePost = await call(createProject, { method: "POST", body: { name: "Same site" }, headers: { cookie, origin: IDE_ORIGIN, "sec-fetch-site": "same-site" } });
+    expect(idePost.status).toBe(403);
+  });
+
   it("count as none once their user is deleted, and a forged cookie is none", async () => {
     const user = await signUpUser("Gone");
     const cookie = await sessionCookieFor(user.id);

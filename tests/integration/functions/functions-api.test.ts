@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { GET as listRoute } from "@/app/api/projects/[projectId]/functions/route";
-import { GET as invokeGet, POST as invokeRoute } from "@/app/api/projects/[projectId]/functions/[name]/invoke/route";
+import * as invokeModule from "@/app/api/projects/[projectId]/functions/[name]/invoke/route";
+import { POST as invokeRoute } from "@/app/api/projects/[projectId]/functions/[name]/invoke/route";
 import { GET as logsRoute } from "@/app/api/projects/[projectId]/functions/[name]/logs/route";
 import { PUT as settingsRoute } from "@/app/api/projects/[projectId]/function-settings/route";
 import { GET as secretsRoute } from "@/app/api/projects/[projectId]/secrets/route";
@@ -43,6 +44,10 @@ const invoke = (user: TestUser, projectId: string, name: string, body: unknown) 
   call(invokeRoute, { method: "POST", token: user.token, params: { projectId, name }, body });
 
 describe("functions over HTTP", () => {
+  it("runs a function only on POST in the IDE API: a GET link cannot run an editor's function", () => {
+    expect(Object.keys(invokeModule)).toEqual(["POST"]);
+  });
+
   it("a user writes functions/todos.ts, calls it from the builder and on the app's origin, and reads its logs", async () => {
     const { owner, project, params } = await projectWithTodos("Crud");
     const created = await invoke(owner, project.id, "todos", { method: "POST", body: { title: "Buy milk" } });
@@ -119,7 +124,7 @@ describe("functions over HTTP", () => {
     await putFile(owner, project.id, "functions/get.ts", `export default async (req: { query: { url: string } }, ctx: { fetch(u: string): Promise<{ status: number }> }) => {
   try { return { status: (await ctx.fetch(req.query.url)).status }; } catch (e) { return { error: String((e as Error).message) }; }
 };\n`);
-    const run = async (url: string) => (await call(invokeGet, { token: owner.token, params: { projectId: project.id, name: "get" }, path: `/api/x?url=${encodeURIComponent(url)}` })).body.body;
+    const run = async (url: string) => (await call(invokeRoute, { method: "POST", token: owner.token, params: { projectId: project.id, name: "get" }, body: { query: { url } } })).body.body;
     expect((await run("http://example.com/")).error).toContain("ctx.fetch is off");
     const saved = await call(settingsRoute, { method: "PUT", token: owner.token, params: { projectId: project.id }, body: { allowedHosts: ["localhost", "metadata.google.internal", "example.com"] } });
     expect(saved.status).toBe(200);
