@@ -8,19 +8,22 @@ const BASE_URL = `http://localhost:${PORT}`;
 function server(port: number, dataDir: string, extraEnv: Record<string, string> = {}) {
   const url = `http://localhost:${port}`;
   return {
-    command: `rm -rf ${dataDir} && next start -p ${port}`,
+    command: `rm -rf ${dataDir} && node --no-node-snapshot lib/http/server.mjs`,
     url: `${url}/api/ready`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "ignore" as const,
     stderr: "pipe" as const,
     env: {
+      PORT: String(port),
       MYCO_DATA_DIR: dataDir,
       MYCO_URL: url,
       MYCO_APPS_URL: `http://{slug}.apps.localhost:${port}`,
-      NODE_OPTIONS: "--no-node-snapshot",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      // Every e2e user signs up from 127.0.0.1, so the per-address account limits are raised to fit the
+      // suite; the per-client limit on app functions is lowered so a test can reach it quickly.
+      MYCO_RATE_LIMITS: JSON.stringify({ signUps: { limit: 500 }, signInAttempts: { limit: 500 }, tokens: { limit: 500 }, appCallsPerClient: { limit: 40 } }),
       ...extraEnv,
     },
   };

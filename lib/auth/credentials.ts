@@ -3,7 +3,6 @@ import { AppError } from "@/lib/errors";
 import { getDb, isUniqueViolation, type User } from "@/lib/db";
 import { createUser } from "./create-user";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
-import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from "./login-throttle";
 
 /** Emails are compared lower-cased; the stored form is the identity. */
 export const Email = z
@@ -37,20 +36,22 @@ export async function signUp(input: SignUpInput): Promise<User> {
 }
 
 /**
- * The user whose email and password match, or null; takes as long for an unknown email as for a wrong
- * password, and refuses (rate_limited) an email with too many recent wrong passwords.
+ * Password guessing limits around one sign-in attempt (lib/security's signInGuard, bound to the email
+ * and the client's address): `before` may refuse or slow the attempt; the outcome is reported after.
  */
-export async function verifyCredentials(input: CredentialsInput): Promise<User | null> {
-  assertLoginAllowed(input.email);
+export type SignInGuard = { before(): Promise<void>; failed(): Promise<void>; succeeded(): Promise<void> };
+
+/**
+ * The user whose email and password match, or null; takes as long for an unknown email as for a wrong
+ * password. `guard` refuses or slows attempts past the sign-in limits (rate_limited names "password").
+ */
+export async function verifyCredentials(input: CredentialsInput, guard: SignInGuard): Promise<User | null> {
+  await guard.before();
   const db = await getDb();
   const user = await db.user.findUnique({ where: { email: input.email } });
   const ok = user?.passwordHash
     ? await verifyPassword(input.password, user.passwordHash)
     : await verifyAgainstDummy(input.password);
-  if (!ok) {
-    recordLoginFailure(input.email);
-    return null;
-  }
-  clearLoginFailures(input.email);
-  return user;
+  await (ok ? guard.succeeded() : guard.failed());
+  return ok ? user : null;
 }

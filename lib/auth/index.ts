@@ -2,7 +2,7 @@
  * Accounts and access: sign-up and credentials, GitHub sign-in, sessions (next-auth, JWT), API tokens,
  * roles and the one access check that makes a ProjectScope.
  */
-export type { Identity } from "./identity";
+export type { Identity, TokenGrant } from "./identity";
 export type { AppScope, ProjectScope, TenantScope } from "./scope";
 /** Makes a ProjectScope (members) or throws not_found / forbidden; makes an AppScope (an app's public side). */
 export { authorize, authorizeApp, forgetApp } from "./scope";
@@ -13,7 +13,7 @@ export { authenticate, sessionCookie } from "./session";
 /** The identity of a server-rendered page. */
 export { findPageIdentity, requirePageIdentity } from "./page-identity";
 /** Account creation and password checks. */
-export { CredentialsInput, Email, Password, SignUpInput, signUp, verifyCredentials } from "./credentials";
+export { CredentialsInput, Email, Password, SignUpInput, signUp, verifyCredentials, type SignInGuard } from "./credentials";
 /** GitHub OAuth account linking. */
 export { linkGithubUser, type GithubProfile } from "./github";
 /** API tokens for scripts: shown once, stored hashed. */
@@ -27,8 +27,8 @@ export {
   type ApiTokenInfo,
   type CreatedApiToken,
 } from "./api-tokens";
-/** next-auth's route handlers and server-side sign-in/out. */
-export { handlers, signIn, signOut } from "./next-auth";
+/** next-auth's route handlers, with the sign-in limits put around each password attempt. */
+export { createAuthHandlers, type SignInGuardFor } from "./next-auth";
 /** Password hashing (scrypt), exported for tests and account tooling. */
 export { hashPassword, verifyPassword } from "./password";
 /** The platform admin's view of accounts. */

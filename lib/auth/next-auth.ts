@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { getConfig } from "@/lib/config";
 import { log } from "@/lib/log";
-import { CredentialsInput, verifyCredentials } from "./credentials";
+import { CredentialsInput, verifyCredentials, type SignInGuard } from "./credentials";
 import { linkGithubUser } from "./github";
 import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./session";
 
@@ -13,14 +13,17 @@ class TooManyAttempts extends CredentialsSignin {
   override code = "too_many_attempts";
 }
 
-function providers(): NextAuthConfig["providers"] {
+/** The sign-in limits for one attempt: the email tried, and the request (its client address). */
+export type SignInGuardFor = (email: string, request: Request) => SignInGuard;
+
+function providers(guardFor: SignInGuardFor): NextAuthConfig["providers"] {
   const credentials = Credentials({
     credentials: { email: {}, password: {} },
-    async authorize(raw) {
+    async authorize(raw, request) {
       const parsed = CredentialsInput.safeParse({ email: raw.email, password: raw.password });
       if (!parsed.success) return null;
       try {
-        const user = await verifyCredentials(parsed.data);
+        const user = await verifyCredentials(parsed.data, guardFor(parsed.data.email, request));
         return user && { id: user.id, email: user.email, name: user.name };
       } catch (err) {
         if (err instanceof AppError && err.code === "rate_limited") throw new TooManyAttempts();
@@ -32,7 +35,7 @@ function providers(): NextAuthConfig["providers"] {
   return github ? [credentials, GitHub({ clientId: github.clientId, clientSecret: github.clientSecret })] : [credentials];
 }
 
-function authConfig(): NextAuthConfig {
+function authConfig(guardFor: SignInGuardFor): NextAuthConfig {
   const config = getConfig();
   const cookie = sessionCookie();
   return {
@@ -43,7 +46,7 @@ function authConfig(): NextAuthConfig {
       sessionToken: { name: cookie.name, options: { httpOnly: true, sameSite: "lax", path: "/", secure: cookie.secure } },
     },
     pages: { signIn: "/sign-in" },
-    providers: providers(),
+    providers: providers(guardFor),
     callbacks: {
       async jwt({ token, account, profile }) {
         if (account?.provider === "github" && profile) {
@@ -69,5 +72,10 @@ function authConfig(): NextAuthConfig {
   };
 }
 
-/** next-auth's handlers (GET/POST for /api/auth/*) and sign-in/out helpers, configured lazily at first request. */
-export const { handlers, signIn, signOut } = NextAuth(() => authConfig());
+/**
+ * next-auth's handlers (GET/POST for /api/auth/*), configured lazily at first request; `guardFor` puts
+ * the sign-in limits around each password attempt (lib/security owns them, and comes after this module).
+ */
+export function createAuthHandlers(guardFor: SignInGuardFor) {
+  return NextAuth(() => authConfig(guardFor)).handlers;
+}

@@ -13,10 +13,12 @@ declare const appBrand: unique symbol;
 export type ProjectScope = Readonly<{ projectId: string; userId: string; role: Role; [scopeBrand]: true }>;
 
 /**
- * The one access check. A project the caller is not a member of is not_found (its existence is not
- * revealed); a membership below `required` is forbidden.
+ * The one access check. A project the caller is not a member of (or that the caller's token is not
+ * limited to) is not_found, so its existence is not revealed; a membership below `required` is forbidden.
  */
 export async function authorize(identity: Identity, projectId: string, required: Role): Promise<ProjectScope> {
+  // A token limited to one project cannot even learn that the others exist.
+  if (identity.token?.projectId && identity.token.projectId !== projectId) throw new AppError("not_found", "No such project.", "projectId");
   const db = await getDb();
   const membership = await db.membership.findUnique({
     where: { projectId_userId: { projectId, userId: identity.userId } },

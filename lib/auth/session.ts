@@ -2,8 +2,8 @@ import { getToken } from "next-auth/jwt";
 import { AppError } from "@/lib/errors";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
-import { findTokenUserId } from "./api-tokens";
-import type { Identity } from "./identity";
+import { findTokenGrant } from "./api-tokens";
+import type { Identity, TokenGrant } from "./identity";
 
 /** 30 days; a session is re-issued on use, so active users stay signed in. */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -31,12 +31,12 @@ async function sessionUserId(source: HeaderSource): Promise<string | null> {
   return typeof token?.sub === "string" ? token.sub : null;
 }
 
-async function bearerUserId(header: string): Promise<string> {
+async function bearerGrant(header: string): Promise<{ userId: string; grant: TokenGrant }> {
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw new AppError("unauthorized", "The Authorization header must be 'Bearer <token>'.", "authorization");
-  const userId = await findTokenUserId(match[1]);
-  if (!userId) throw new AppError("unauthorized", "The API token is invalid, revoked or expired.", "authorization");
-  return userId;
+  const found = await findTokenGrant(match[1]);
+  if (!found) throw new AppError("unauthorized", "The API token is invalid, revoked or expired.", "authorization");
+  return found;
 }
 
 /**
@@ -45,11 +45,12 @@ async function bearerUserId(header: string): Promise<string> {
  */
 export async function authenticate(source: HeaderSource): Promise<Identity | null> {
   const header = source.headers.get("authorization");
-  const via = header ? "token" : "session";
-  const userId = header ? await bearerUserId(header) : await sessionUserId(source);
+  const bearer = header ? await bearerGrant(header) : undefined;
+  const userId = bearer ? bearer.userId : await sessionUserId(source);
   if (!userId) return null;
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) return null;
-  return { userId: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, via };
+  const base = { userId: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
+  return bearer ? { ...base, via: "token", token: bearer.grant } : { ...base, via: "session" };
 }

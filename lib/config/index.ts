@@ -20,6 +20,46 @@ function parseJson(text: string, ctx: z.RefinementCtx<string>): unknown {
   }
 }
 
+/**
+ * The platform's rate limits: attempts allowed per window and who is counted (the key). Every one can be
+ * overridden with MYCO_RATE_LIMITS, e.g. `{"appCalls": {"limit": 20000}}`.
+ */
+export const RATE_LIMIT_DEFAULTS = {
+  signUps: { limit: 10, windowSeconds: 3600 },
+  signInAttempts: { limit: 60, windowSeconds: 900 },
+  wrongPasswords: { limit: 10, windowSeconds: 900 },
+  wrongPasswordsPerAccount: { limit: 50, windowSeconds: 900 },
+  tokens: { limit: 20, windowSeconds: 3600 },
+  projects: { limit: 20, windowSeconds: 3600 },
+  writes: { limit: 300, windowSeconds: 60 },
+  migrations: { limit: 30, windowSeconds: 60 },
+  queries: { limit: 300, windowSeconds: 60 },
+  invokes: { limit: 300, windowSeconds: 60 },
+  appCalls: { limit: 6000, windowSeconds: 60 },
+  appCallsPerClient: { limit: 1200, windowSeconds: 60 },
+} as const;
+
+/** The name of one of the platform's rate limits. */
+export type RateLimitId = keyof typeof RATE_LIMIT_DEFAULTS;
+
+const RateLimitOverride = z.strictObject({
+  limit: z.number().int().min(1).max(10_000_000).optional(),
+  windowSeconds: z.number().int().min(1).max(86_400).optional(),
+});
+const RateLimitOverrides = z.partialRecord(
+  z.enum(Object.keys(RATE_LIMIT_DEFAULTS) as [RateLimitId, ...RateLimitId[]]),
+  RateLimitOverride,
+);
+
+function parseJsonObject(text: string, ctx: z.RefinementCtx<string>): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    ctx.addIssue({ code: "custom", message: "must be a JSON object" });
+    return z.NEVER;
+  }
+}
+
 /** One entry of AI_FALLBACK_PROVIDERS. */
 const FallbackProvider = z.strictObject({
   baseUrl: httpUrl,
@@ -64,6 +104,10 @@ const EnvSchema = z
     REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional()),
     UPSTASH_REDIS_REST_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     UPSTASH_REDIS_REST_TOKEN: optionalString,
+    MYCO_RATE_LIMITS: optionalString.pipe(z.string().transform(parseJsonObject).pipe(RateLimitOverrides).optional()),
+    MYCO_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+    // Set by lib/http/server.mjs, never by hand: the random name of the header carrying the socket's address.
+    MYCO_PEER_HEADER: optionalString.pipe(z.string().regex(/^x-myco-peer-[0-9a-f]{32}$/).optional()),
   })
   .refine((e) => !e.AI_BASE_URL || Boolean(e.AI_MODEL), {
     message: "set AI_MODEL too when AI_BASE_URL is set",
@@ -103,6 +147,13 @@ export type Config = Readonly<{
   agent: { maxSteps: number; maxTokens: number; contextTokens: number; runsPerMinute: number };
   /** Where shared rate-limit counters live; unset means in-process counters. */
   redis: { kind: "upstash"; url: string; token: string } | { kind: "redis"; url: string } | undefined;
+  /** Every rate limit, defaults with MYCO_RATE_LIMITS applied. */
+  rateLimits: Readonly<Record<RateLimitId, { limit: number; windowSeconds: number }>>;
+  /**
+   * How a request's client address is found: the header Myco's own server stamps with the socket's
+   * address (unset under `next dev`), and how many reverse proxies in front append to X-Forwarded-For.
+   */
+  clientAddress: { peerHeader: string | undefined; trustedProxies: number };
 }>;
 
 /** An OpenAI-compatible chat endpoint. */
@@ -125,6 +176,11 @@ function redisConfig(e: Env): Config["redis"] {
     return { kind: "upstash", url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN };
   }
   return e.REDIS_URL ? { kind: "redis", url: e.REDIS_URL } : undefined;
+}
+
+function rateLimits(e: Env): Config["rateLimits"] {
+  const entries = Object.entries(RATE_LIMIT_DEFAULTS).map(([id, rule]) => [id, { ...rule, ...e.MYCO_RATE_LIMITS?.[id as RateLimitId] }]);
+  return Object.fromEntries(entries) as Config["rateLimits"];
 }
 
 /** A configuration that cannot start Myco; the message names every offending variable. */
@@ -181,6 +237,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       runsPerMinute: e.AGENT_RUNS_PER_MINUTE,
     },
     redis: redisConfig(e),
+    rateLimits: rateLimits(e),
+    clientAddress: { peerHeader: e.MYCO_PEER_HEADER, trustedProxies: e.MYCO_TRUSTED_PROXIES },
   });
 }
 

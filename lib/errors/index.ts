@@ -17,19 +17,25 @@ export const STATUS_BY_CODE = {
 /** A code of STATUS_BY_CODE. */
 export type ErrorCode = keyof typeof STATUS_BY_CODE;
 
+/** A rate limit as a refusal reports it: attempts allowed per window of seconds. */
+export type RateLimitPolicy = Readonly<{ limit: number; windowSeconds: number }>;
+
 /** An expected failure: its message is safe to show the caller; `field` names the input at fault. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
   /** Seconds the caller should wait (rate limits); sent as Retry-After. */
   readonly retryAfterSeconds: number | undefined;
+  /** The rate limit that refused the request; sent as RateLimit-Limit and RateLimit-Policy. */
+  readonly rateLimit: RateLimitPolicy | undefined;
 
-  constructor(code: ErrorCode, message: string, field?: string, options?: { retryAfterSeconds?: number }) {
+  constructor(code: ErrorCode, message: string, field?: string, options?: { retryAfterSeconds?: number; rateLimit?: RateLimitPolicy }) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.field = field;
     this.retryAfterSeconds = options?.retryAfterSeconds;
+    this.rateLimit = options?.rateLimit;
   }
 
   /** The HTTP status of this error's code. */

@@ -7,5 +7,9 @@ export { created, errorResponse, json, type Created } from "./respond";
 export { startServer } from "./start-server";
 /** Readiness of the registry database (/api/ready). */
 export { checkReadiness, type Readiness } from "./readiness";
+/** next-auth's route handlers, with the sign-in limits. */
+export { authHandlers } from "./auth-handlers";
+/** A platform rate limit a route declares in its spec (`limits: ["writes"]`). */
+export type { RouteLimit } from "./route-limits";
 /** Server-sent events. */
 export { sse, wantsEventStream, type SseEvent } from "./sse";

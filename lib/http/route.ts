@@ -4,9 +4,10 @@ import { AppError } from "@/lib/errors";
 import { log as rootLog, type Logger } from "@/lib/log";
 import { authenticate, authorize, authorizeApp, type AppScope, type Identity, type ProjectScope } from "@/lib/auth";
 import type { Role } from "@/lib/db";
-import { assertSameOrigin } from "@/lib/security";
+import { assertSameOrigin, clientAddress } from "@/lib/security";
 import { DEFAULT_MAX_BODY_BYTES, parseOrThrow, queryObject, readJsonBody } from "./parse-input";
 import { errorResponse, toResponse } from "./respond";
+import { enforceRouteLimits, type RouteLimit } from "./route-limits";
 
 /**
  * Who may call a route: anyone, any signed-in user, a platform admin, a project member of at least a
@@ -26,6 +27,13 @@ export type RouteSpec<A extends Access, P, Q, B> = {
   body?: B;
   /** Default DEFAULT_MAX_BODY_BYTES. */
   maxBodyBytes?: number;
+  /** Platform rate limits this route counts each request against, before its body is read; default: "writes" for a change to a project. */
+  limits?: readonly RouteLimit[];
+  /**
+   * A "user" route a token limited to one project may call (it sees only that project there); every
+   * other user or admin route refuses such a token.
+   */
+  projectTokens?: boolean;
 };
 
 /** What a handler receives. */
@@ -42,7 +50,26 @@ export type RouteContext<A extends Access, P, Q, B> = {
 /** Next.js' second handler argument. */
 type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-async function resolveAccess(access: Access, req: Request, params: unknown): Promise<{ identity: Identity | null; scope?: ProjectScope | AppScope }> {
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
+
+// A change to a project counts against its member's write limit unless its route declares limits of its own.
+const countsAsWrite = (access: Access, req: Request) => access.startsWith("project:") && !SAFE_METHODS.has(req.method);
+
+/** A token's own limits: read-only tokens only read; a project's token reaches nothing but that project. */
+function assertTokenGrant(identity: Identity, spec: { access: Access; projectTokens?: boolean }, req: Request): void {
+  const grant = identity.token;
+  if (!grant) return;
+  if (grant.readOnly && !SAFE_METHODS.has(req.method)) {
+    throw new AppError("forbidden", "This API token is read-only.", "authorization");
+  }
+  const userLevel = spec.access === "admin" || (spec.access === "user" && !spec.projectTokens);
+  if (grant.projectId && userLevel) {
+    throw new AppError("forbidden", "This API token is limited to one project; this needs an unrestricted token.", "authorization");
+  }
+}
+
+async function resolveAccess(spec: RouteSpec<Access, unknown, unknown, unknown>, req: Request, params: unknown): Promise<{ identity: Identity | null; scope?: ProjectScope | AppScope }> {
+  const { access } = spec;
   if (access === "app") {
     const slug = (params as { slug?: unknown }).slug;
     if (typeof slug !== "string") throw new Error("route with app access has no slug param");
@@ -50,6 +77,7 @@ async function resolveAccess(access: Access, req: Request, params: unknown): Pro
   }
   const identity = await authenticate(req);
   if (identity?.via === "session") assertSameOrigin(req);
+  if (identity) assertTokenGrant(identity, spec, req);
   if (access === "public") return { identity };
   if (!identity) throw new AppError("unauthorized", "Sign in or send an API token (Authorization: Bearer <token>).");
   if (access === "user") return { identity };
@@ -62,11 +90,23 @@ async function resolveAccess(access: Access, req: Request, params: unknown): Pro
   return { identity, scope: await authorize(identity, projectId, access.slice("project:".length) as Role) };
 }
 
+/** Retry-After, and the refusing limit as RateLimit-* fields (draft-ietf-httpapi-ratelimit-headers). */
+function retryHeaders(err: AppError): Record<string, string> | undefined {
+  if (!err.retryAfterSeconds) return undefined;
+  const wait = String(err.retryAfterSeconds);
+  if (!err.rateLimit) return { "retry-after": wait };
+  const { limit, windowSeconds } = err.rateLimit;
+  return {
+    "retry-after": wait,
+    "ratelimit-limit": String(limit),
+    "ratelimit-remaining": "0",
+    "ratelimit-reset": wait,
+    "ratelimit-policy": `${limit};w=${windowSeconds}`,
+  };
+}
+
 function failure(err: unknown, log: Logger): Response {
-  if (err instanceof AppError) {
-    const headers = err.retryAfterSeconds ? { "retry-after": String(err.retryAfterSeconds) } : undefined;
-    return errorResponse(err.code, err.message, err.field, headers);
-  }
+  if (err instanceof AppError) return errorResponse(err.code, err.message, err.field, retryHeaders(err));
   log.error("http.unhandled", {}, err);
   return errorResponse("internal", "Something went wrong on our side; it has been logged.");
 }
@@ -88,7 +128,9 @@ export function route<A extends Access, P extends Schema | undefined = undefined
       const rawParams = (await next?.params) ?? {};
       const params = spec.params ? parseOrThrow(spec.params, rawParams, "params") : undefined;
       const query = spec.query ? parseOrThrow(spec.query, queryObject(url), "query") : undefined;
-      const { identity, scope } = await resolveAccess(spec.access, req, params ?? rawParams);
+      const { identity, scope } = await resolveAccess(spec, req, params ?? rawParams);
+      const limits = spec.limits ?? (countsAsWrite(spec.access, req) ? (["writes"] as const) : []);
+      if (limits.length > 0) await enforceRouteLimits(limits, { identity, projectId: scope?.projectId, address: clientAddress(req.headers) });
       const body = spec.body
         ? parseOrThrow(spec.body, await readJsonBody(req, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), "body")
         : undefined;

@@ -3,11 +3,12 @@ import type { Identity, ProjectScope } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { toProjectView, type ProjectView } from "./project-view";
 
-/** The projects the caller is a member of, most recently changed first. */
+/** The projects the caller is a member of (only its project, for a token limited to one), most recently changed first. */
 export async function listProjects(identity: Identity): Promise<ProjectView[]> {
   const db = await getDb();
+  const only = identity.token?.projectId;
   const memberships = await db.membership.findMany({
-    where: { userId: identity.userId },
+    where: { userId: identity.userId, ...(only && { projectId: only }) },
     include: { project: true },
     orderBy: { project: { updatedAt: "desc" } },
   });

@@ -11,5 +11,11 @@ export { appOrigin, classifyHost, type HostKind } from "./hosts";
 export type { RateLimit } from "./rate-limit";
 /** Counts one attempt by `key` (e.g. a user id) against `rule`; throws AppError("rate_limited", …, { retryAfterSeconds }) when over. */
 export { enforceRateLimit } from "./rate-limit";
+/** The platform's named limits (sign-ups, writes, app calls …), their numbers from the configuration. */
+export { assertLimitNotSpent, clearLimit, countAgainstLimit, enforceLimit, limitWaitSeconds } from "./platform-limits";
+/** Password-guessing limits around one sign-in attempt (per address, per account without lock-out). */
+export { signInGuard } from "./sign-in-guard";
+/** The client address a request came from, as rate limits count it (unforgeable behind Myco's server). */
+export { addressFrom, clientAddress } from "./client-address";
 /** Closes Redis connections (tests). */
 export { closeRateLimiters } from "./rate-limit";

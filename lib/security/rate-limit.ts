@@ -10,12 +10,19 @@ import { createMemoryRateLimiter } from "./memory-rate-limiter";
 /** A rule: at most `limit` attempts per key in any `windowSeconds`; `name` is a plural noun ("agent runs"). */
 export type RateLimit = { name: string; limit: number; windowSeconds: number };
 
-/** The outcome of one counted attempt. */
-export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+/** The outcome of one counted attempt: attempts left in the window, or how long to wait. */
+export type RateLimitDecision =
+  | { allowed: true; limit: number; remaining: number }
+  | { allowed: false; limit: number; remaining: 0; retryAfterSeconds: number };
 
 /** A backend: in-process counters, or shared ones in Redis / Upstash. */
 export type RateLimiter = {
+  /** Counts one attempt, unless the limit is spent. */
   consume(rule: RateLimit, key: string): Promise<RateLimitDecision>;
+  /** Attempts left without counting one, and when the next frees up (counting failures only needs it). */
+  remaining(rule: RateLimit, key: string): Promise<{ remaining: number; retryAfterSeconds: number }>;
+  /** Forgets the key's attempts (a successful sign-in clears its wrong passwords). */
+  reset(rule: RateLimit, key: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -117,19 +124,35 @@ function createRedisRateLimiter(backend: RedisBackend): RateLimiter {
   const limiterFor = upstashLimiters(redis);
   return {
     async consume(rule, key) {
-      if (isDown()) return { allowed: true }; // ioredis reports each failed reconnect through onError
+      const failOpen: RateLimitDecision = { allowed: true, limit: rule.limit, remaining: rule.limit };
+      if (isDown()) return failOpen; // ioredis reports each failed reconnect through onError
       let res: Awaited<ReturnType<Ratelimit["limit"]>>;
       try {
         res = await limiterFor(rule).limit(key);
       } catch (err) {
         onError(err);
-        return { allowed: true };
+        return failOpen;
       }
       if (res.reason === "timeout") {
         onError(new Error(`rate-limit backend did not answer within ${BACKEND_TIMEOUT_MS} ms`));
-        return { allowed: true };
+        return failOpen;
       }
-      return res.success ? { allowed: true } : { allowed: false, retryAfterSeconds: retryAfterSeconds(res.reset, rule) };
+      if (res.success) return { allowed: true, limit: rule.limit, remaining: Math.max(0, res.remaining) };
+      return { allowed: false, limit: rule.limit, remaining: 0, retryAfterSeconds: retryAfterSeconds(res.reset, rule) };
+    },
+    async remaining(rule, key) {
+      if (isDown()) return { remaining: rule.limit, retryAfterSeconds: 0 };
+      try {
+        const res = await limiterFor(rule).getRemaining(key);
+        return { remaining: Math.max(0, res.remaining), retryAfterSeconds: res.remaining > 0 ? 0 : retryAfterSeconds(res.reset, rule) };
+      } catch (err) {
+        onError(err);
+        return { remaining: rule.limit, retryAfterSeconds: 0 };
+      }
+    },
+    async reset(rule, key) {
+      if (isDown()) return;
+      await limiterFor(rule).resetUsedTokens(key).catch(onError);
     },
     close: async () => close(),
   };
@@ -143,22 +166,34 @@ export function createRateLimiter(backend: Config["redis"]): RateLimiter {
       assertValidRule(rule);
       return limiter.consume(rule, key);
     },
+    async remaining(rule, key) {
+      assertValidRule(rule);
+      return limiter.remaining(rule, key);
+    },
+    reset: (rule, key) => limiter.reset(rule, key),
     close: () => limiter.close(),
   };
 }
 
 let shared: RateLimiter | undefined;
 
+/** The process's limiter: in-process counters, or Redis / Upstash when configured. */
+export function sharedRateLimiter(): RateLimiter {
+  return (shared ??= createRateLimiter(getConfig().redis));
+}
+
 /**
  * Counts one attempt by `key` (e.g. a user id) against `rule`; throws AppError("rate_limited") with
  * retryAfterSeconds when over. Fails open when the Redis backend is unreachable.
  */
 export async function enforceRateLimit(rule: RateLimit, key: string): Promise<void> {
-  shared ??= createRateLimiter(getConfig().redis);
-  const decision = await shared.consume(rule, key);
+  const decision = await sharedRateLimiter().consume(rule, key);
   if (decision.allowed) return;
   const { retryAfterSeconds } = decision;
-  throw new AppError("rate_limited", `Too many ${rule.name}; try again in ${retryAfterSeconds} s.`, undefined, { retryAfterSeconds });
+  throw new AppError("rate_limited", `Too many ${rule.name}; try again in ${retryAfterSeconds} s.`, undefined, {
+    retryAfterSeconds,
+    rateLimit: { limit: rule.limit, windowSeconds: rule.windowSeconds },
+  });
 }
 
 /** Closes Redis connections (tests); the next check opens them again. */

@@ -10,8 +10,8 @@ export type BenchServer = { port: number; ideHost: string; appHost: (slug: strin
 
 export async function startServer(port: number, env: Record<string, string> = {}): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "myco-bench-"));
-  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port)], {
-    env: { ...process.env, MYCO_DATA_DIR: dataDir, MYCO_URL: `http://localhost:${port}`, MYCO_APPS_URL: `http://{slug}.apps.localhost:${port}`, LOG_LEVEL: "error", NODE_OPTIONS: "--no-node-snapshot", NEXT_TELEMETRY_DISABLED: "1", ...env },
+  const child: ChildProcess = spawn("node", ["--no-node-snapshot", "lib/http/server.mjs"], {
+    env: { ...process.env, PORT: String(port), MYCO_DATA_DIR: dataDir, MYCO_URL: `http://localhost:${port}`, MYCO_APPS_URL: `http://{slug}.apps.localhost:${port}`, LOG_LEVEL: "error", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: "ignore",
     detached: true,
   });

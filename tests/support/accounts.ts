@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { POST as signUpRoute } from "@/app/api/auth/signup/route";
 import { POST as tokensRoute } from "@/app/api/tokens/route";
 import { POST as projectsRoute } from "@/app/api/projects/route";
@@ -8,12 +8,20 @@ export const TEST_PASSWORD = "a long enough password";
 
 export type TestUser = { id: string; email: string; token: string };
 
+/** A made-up client address (TEST-NET-2), so each test user signs up from an address of its own. */
+export function testAddress(): string {
+  const bytes = randomBytes(2);
+  return `198.51.${bytes[0] ?? 0}.${bytes[1] ?? 0}`;
+}
+
 /** Signs a new user up through the API and issues them an API token with their password. */
 export async function signUpUser(name = "Test User"): Promise<TestUser> {
   const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${randomUUID().slice(0, 8)}@example.test`;
-  const signUp = await call(signUpRoute, { method: "POST", body: { email, password: TEST_PASSWORD, name } });
+  // Handlers called directly have no socket: the address comes from X-Forwarded-For, as under next dev.
+  const headers = { "x-forwarded-for": testAddress() };
+  const signUp = await call(signUpRoute, { method: "POST", headers, body: { email, password: TEST_PASSWORD, name } });
   if (signUp.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(signUp.body)}`);
-  const token = await call(tokensRoute, { method: "POST", body: { name: "tests", email, password: TEST_PASSWORD } });
+  const token = await call(tokensRoute, { method: "POST", headers, body: { name: "tests", email, password: TEST_PASSWORD } });
   if (token.status !== 201) throw new Error(`token failed: ${JSON.stringify(token.body)}`);
   return { id: signUp.body.id, email, token: token.body.token };
 }

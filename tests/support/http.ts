@@ -18,7 +18,9 @@ export type CallResult<T = any> = { status: number; body: T; headers: Headers };
 
 /** Invokes `handler` with a Request built from `options`. */
 export async function call<T = any>(handler: Handler, options: CallOptions = {}): Promise<CallResult<T>> {
-  const headers: Record<string, string> = { ...options.headers };
+  // A made-up client address per call, as if each came from its own client: handlers called directly have
+  // no socket, and per-address limits must not join unrelated calls. Tests of those limits pass their own.
+  const headers: Record<string, string> = { "x-forwarded-for": `192.0.2.${Math.floor(Math.random() * 254) + 1}`, ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) {

@@ -1,6 +1,6 @@
 import { route } from "@/lib/http";
 
-export const GET = route({ access: "user" }, ({ identity }) => ({
+export const GET = route({ access: "user", projectTokens: true }, ({ identity }) => ({
   id: identity.userId,
   email: identity.email,
   name: identity.name,

@@ -1,8 +1,8 @@
 import { route, created } from "@/lib/http";
 import { CreateProjectInput, createProject, listProjects } from "@/lib/projects";
 
-export const GET = route({ access: "user" }, ({ identity }) => listProjects(identity));
+export const GET = route({ access: "user", projectTokens: true }, ({ identity }) => listProjects(identity));
 
-export const POST = route({ access: "user", body: CreateProjectInput }, async ({ identity, body, log }) =>
+export const POST = route({ access: "user", body: CreateProjectInput, limits: ["projects"] }, async ({ identity, body, log }) =>
   created(await createProject(identity, body, log)),
 );

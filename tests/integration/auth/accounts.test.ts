@@ -153,18 +153,21 @@ describe("session cookies", () => {
 });
 
 describe("password guessing", () => {
-  it("locks an account's password sign-in after ten wrong passwords, with Retry-After", async () => {
+  it("locks an account's password sign-in from an address after ten wrong passwords from it, with Retry-After", async () => {
     const user = await signUpUser("Guessed");
     const other = await signUpUser("Unaffected");
+    const headers = { "x-forwarded-for": "203.0.113.66" };
     for (let i = 0; i < 10; i++) {
-      const wrong = await call(createToken, { method: "POST", body: { name: "x", email: user.email, password: `guess ${i}` } });
+      const wrong = await call(createToken, { method: "POST", headers, body: { name: "x", email: user.email, password: `guess ${i}` } });
       expect(wrong.status).toBe(401);
     }
-    const locked = await call(createToken, { method: "POST", body: { name: "x", email: user.email, password: TEST_PASSWORD } });
+    const locked = await call(createToken, { method: "POST", headers, body: { name: "x", email: user.email, password: TEST_PASSWORD } });
     expect(locked.status).toBe(429);
     expect(locked.body.error).toMatchObject({ code: "rate_limited", field: "password" });
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(800);
-    const fine = await call(createToken, { method: "POST", body: { name: "x", email: other.email, password: TEST_PASSWORD } });
+    const elsewhere = await call(createToken, { method: "POST", body: { name: "x", email: user.email, password: TEST_PASSWORD } });
+    expect(elsewhere.status).toBe(201);
+    const fine = await call(createToken, { method: "POST", headers, body: { name: "x", email: other.email, password: TEST_PASSWORD } });
     expect(fine.status).toBe(201);
   });
 });

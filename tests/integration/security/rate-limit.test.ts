@@ -21,7 +21,7 @@ describe("in-process rate limiter", () => {
   it("allows `limit` attempts, then refuses with a Retry-After within the window", async () => {
     const r = rule(3, 60);
     const decisions = await consumeTimes(limiter, r, "user-1", 4);
-    expect(decisions.slice(0, 3)).toEqual([{ allowed: true }, { allowed: true }, { allowed: true }]);
+    expect(decisions.slice(0, 3)).toEqual([2, 1, 0].map((remaining) => ({ allowed: true, limit: 3, remaining })));
     const last = decisions[3];
     expect(last?.allowed).toBe(false);
     if (last?.allowed !== false) return;
@@ -34,23 +34,23 @@ describe("in-process rate limiter", () => {
     const r = rule(2, 60);
     await consumeTimes(limiter, r, "alice", 2);
     expect(await limiter.consume(r, "alice")).toMatchObject({ allowed: false });
-    expect(await limiter.consume(r, "bob")).toEqual({ allowed: true });
+    expect(await limiter.consume(r, "bob")).toMatchObject({ allowed: true });
   });
 
   it("counts each rule separately for the same key", async () => {
     const a = rule(1, 60);
     const b = rule(1, 60);
-    expect(await limiter.consume(a, "carol")).toEqual({ allowed: true });
-    expect(await limiter.consume(b, "carol")).toEqual({ allowed: true });
+    expect(await limiter.consume(a, "carol")).toMatchObject({ allowed: true });
+    expect(await limiter.consume(b, "carol")).toMatchObject({ allowed: true });
     expect(await limiter.consume(a, "carol")).toMatchObject({ allowed: false });
   });
 
   it("allows attempts again once the window has passed", async () => {
     const r = rule(2, 1);
     await consumeTimes(limiter, r, "dave", 2);
-    expect(await limiter.consume(r, "dave")).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(await limiter.consume(r, "dave")).toEqual({ allowed: false, limit: 2, remaining: 0, retryAfterSeconds: 1 });
     await sleep(1_100);
-    expect(await limiter.consume(r, "dave")).toEqual({ allowed: true });
+    expect(await limiter.consume(r, "dave")).toMatchObject({ allowed: true });
   });
 
   it("does not count refused attempts, so retrying does not extend the block", async () => {
@@ -59,7 +59,7 @@ describe("in-process rate limiter", () => {
     await sleep(600);
     expect(await limiter.consume(r, "erin")).toMatchObject({ allowed: false });
     await sleep(500);
-    expect(await limiter.consume(r, "erin")).toEqual({ allowed: true });
+    expect(await limiter.consume(r, "erin")).toMatchObject({ allowed: true });
   });
 
   it("rejects a rule whose limit or window is not a whole number of at least 1", async () => {

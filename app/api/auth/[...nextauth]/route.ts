@@ -1,3 +1,3 @@
-import { handlers } from "@/lib/auth";
+import { authHandlers } from "@/lib/http";
 
-export const { GET, POST } = handlers;
+export const { GET, POST } = authHandlers;

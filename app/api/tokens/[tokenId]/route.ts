@@ -4,4 +4,4 @@ import { revokeApiToken } from "@/lib/auth";
 
 const params = z.strictObject({ tokenId: z.uuid() });
 
-export const DELETE = route({ access: "user", params }, ({ identity, params }) => revokeApiToken(identity, params.tokenId));
+export const DELETE = route({ access: "user", params, projectTokens: true }, ({ identity, params }) => revokeApiToken(identity, params.tokenId));

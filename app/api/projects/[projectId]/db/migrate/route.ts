@@ -6,6 +6,6 @@ const params = z.strictObject({ projectId: z.uuid() });
 const body = z.strictObject({ env: TenantEnv, confirmDestructive: z.boolean().default(false) });
 
 /** Applies the workspace's pending migration files to one environment's database. */
-export const POST = route({ access: "project:editor", params, body }, async ({ scope, body }) => ({
+export const POST = route({ access: "project:editor", params, limits: ["migrations"], body }, async ({ scope, body }) => ({
   applied: await applyWorkspaceMigrations(scope, body.env, body.confirmDestructive),
 }));

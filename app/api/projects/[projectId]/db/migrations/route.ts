@@ -9,6 +9,6 @@ const query = z.strictObject({ env: TenantEnv });
 export const GET = route({ access: "project:viewer", params, query }, ({ scope, query }) => listAppliedMigrations(scope, query.env));
 
 /** `{name, sql}` or `{name, operations}`: writes db/migrations/NNNN_name.sql, applies it to dev, commits it. */
-export const POST = route({ access: "project:editor", params, body: CreateMigrationInput }, async ({ scope, body, log }) =>
+export const POST = route({ access: "project:editor", params, limits: ["migrations"], body: CreateMigrationInput }, async ({ scope, body, log }) =>
   created(await createMigration(scope, body, log)),
 );

@@ -12,7 +12,7 @@ const params = z.strictObject({
   path: z.array(z.string()).optional(),
 });
 
-const handler = route({ access: "app", params }, async ({ scope, params, req, log }) => {
+const handler = route({ access: "app", params, limits: ["appCallsPerClient", "appCalls"] }, async ({ scope, params, req, log }) => {
   if (params.env !== "dev") throw new AppError("not_found", `No release is deployed to ${params.env} yet.`, "env");
   const request = await requestFromHttp(req, `/${(params.path ?? []).join("/")}`);
   const { result, invocation } = await runFunction(scope, params.name, request, "http", log);

@@ -1,0 +1,34 @@
+// Myco's HTTP server (`npm start`, `npm run serve`): Next.js's production server behind a plain Node
+// http server, for one thing `next start` cannot give: the address of the socket a request came in on.
+// Next keeps any X-Forwarded-For a client sends, so rate limits per client could be dodged by making one
+// up. Here every request carries the socket's address in a header whose name is random per process
+// (handed to lib/config as MYCO_PEER_HEADER), so no client can forge or even name it.
+// Plain JS run by node, like Next's own CLI; it reads only PORT and listens on every interface, as
+// `next start` does.
+import http from "node:http";
+import { randomBytes } from "node:crypto";
+
+process.env.NODE_ENV = "production";
+const peerHeader = `x-myco-peer-${randomBytes(16).toString("hex")}`;
+process.env.MYCO_PEER_HEADER = peerHeader;
+const port = Number(process.env.PORT ?? 3000);
+const SHUTDOWN_GRACE_MS = 5_000;
+
+const { default: next } = await import("next");
+const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  req.headers[peerHeader] = req.socket.remoteAddress ?? "";
+  void handle(req, res);
+});
+server.listen(port, () => process.stdout.write(`Myco is serving on http://localhost:${port}\n`));
+
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () => {
+    // Open event streams would keep close() waiting for ever: give requests a moment, then go.
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+  });
+}
