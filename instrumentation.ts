@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 // Next.js calls register() once when a server starts, before it serves a request.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -5,4 +7,10 @@ export async function register(): Promise<void> {
   await startServer();
 }
 
-export { captureRequestError as onRequestError } from "@sentry/nextjs";
+// Errors Next catches in a render or a route go to Sentry through lib/log, its one owner; imported after
+// the runtime check, as in register(), because lib/ is Node-only.
+export const onRequestError: Instrumentation.onRequestError = async (...args) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { reportRequestError } = await import("@/lib/log");
+  reportRequestError(...args);
+};

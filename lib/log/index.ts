@@ -44,6 +44,9 @@ function createLogger(bound: LogFields): Logger {
 /** The root logger. */
 export const log: Logger = createLogger({});
 
+/** Reports an error Next caught while rendering or answering a route (its onRequestError hook, see instrumentation.ts). */
+export const reportRequestError: typeof Sentry.captureRequestError = Sentry.captureRequestError;
+
 /** Starts error reporting; without SENTRY_DSN, Sentry stays off and sends nothing. */
 export function initErrorReporting(): void {
   const { sentryDsn, nodeEnv } = getConfig();
