@@ -20,6 +20,8 @@ const ALLOWLIST: AllowlistEntry[] = [
     why: "Sentry's build plugin must wrap the Next config; run-time Sentry stays in lib/log" },
   { file: "components/sdui/mfe-loader.ts", rule: "computed", subject: "<computed>",
     why: "the browser runtime imports a tenant's content-hashed MFE bundle by URL; it never names a platform module" },
+  ...["NODE_ENV", "MYCO_PEER_HEADER", "PORT"].map((name) => ({ file: "lib/http/server.mjs", rule: "env" as const, subject: `process.env.${name}`,
+    why: "the process entry of `npm start`: it sets the environment Next and lib/config then read (production mode, the peer header's random name) and reads PORT as `next start` does, before any TypeScript module loads" })),
   { file: "lib/bundler/build-runtime.ts", rule: "computed", subject: "<computed>",
     why: "reads the export names of the React entry points listed in REACT_SPECS from the server's own node_modules" },
 ];
