@@ -1,6 +1,6 @@
 import type { ErrorBody } from "@/lib/errors";
 import { callApi, type ApiResult } from "@/components/ui/api-client";
-import type { UndoneRun } from "@/lib/agent";
+import type { UndoPlan, UndoneRun } from "@/lib/agent";
 import type { RunPage } from "./agent-types";
 
 const base = (projectId: string) => `/api/projects/${projectId}/agent`;
@@ -17,9 +17,14 @@ export function stopRun(projectId: string, runId: string): Promise<ApiResult<{ s
   return callApi<{ stopped: boolean }>(`${base(projectId)}/runs/${runId}/stop`, { method: "POST", body: {} });
 }
 
-/** Restores the workspace to before the run, as a new commit. */
-export function undoRun(projectId: string, runId: string): Promise<ApiResult<UndoneRun>> {
-  return callApi<UndoneRun>(`${base(projectId)}/runs/${runId}/undo`, { method: "POST", body: {} });
+/** What undoing the run would revert (its commits, later runs and edits, files, the dev database). */
+export function planUndo(projectId: string, runId: string): Promise<ApiResult<UndoPlan>> {
+  return callApi<UndoPlan>(`${base(projectId)}/runs/${runId}/undo`);
+}
+
+/** Restores the workspace to before the run, as a new commit, if it is still as `plan` saw it (else 409). */
+export function undoRun(projectId: string, plan: UndoPlan): Promise<ApiResult<UndoneRun>> {
+  return callApi<UndoneRun>(`${base(projectId)}/runs/${plan.runId}/undo`, { method: "POST", body: { expectedHead: plan.head } });
 }
 
 /** Hands an error the preview's runtime reported to the agent (read_preview_errors). Never throws. */

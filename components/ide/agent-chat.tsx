@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef } from "react";
-import { undoRun } from "./agent-api";
+import type { UndoPlan } from "@/lib/agent";
+import { planUndo, undoRun } from "./agent-api";
 import { AgentComposer } from "./agent-composer";
 import { AgentRunView } from "./agent-run-view";
 import type { RunDisplay } from "./agent-types";
@@ -43,11 +44,19 @@ export function AgentChat({ projectId, canEdit, onCommitted }: Props) {
   }, [history.refresh, history.upsert]);
 
   const { applyView } = history;
-  const undo = useCallback(
+  const planRunUndo = useCallback(
     async (runId: string) => {
-      const result = await undoRun(projectId, runId);
+      const result = await planUndo(projectId, runId);
+      return result.ok ? { plan: result.data } : { error: result.error.message };
+    },
+    [projectId],
+  );
+  const undo = useCallback(
+    async (plan: UndoPlan) => {
+      const result = await undoRun(projectId, plan);
       if (!result.ok) return result.error.message;
       applyView(result.data.run);
+      void refreshRef.current();
       onCommitted();
       return null;
     },
@@ -88,6 +97,7 @@ export function AgentChat({ projectId, canEdit, onCommitted }: Props) {
             isLive={run === live}
             canEdit={canEdit}
             isProjectBusy={agent.isRunning}
+            onPlanUndo={planRunUndo}
             onUndo={undo}
           />
         ))}

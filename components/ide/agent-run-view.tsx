@@ -1,8 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import type { UndoPlan } from "@/lib/agent";
 import { AgentToolCard } from "./agent-tool-card";
 import type { RunDisplay } from "./agent-types";
+import { UndoConfirm } from "./undo-confirm";
 
 const REASON_TEXT: Record<string, string> = {
   completed: "completed",
@@ -53,22 +55,37 @@ type Props = {
   canEdit: boolean;
   /** Another run is going on in this project: undo must wait for it. */
   isProjectBusy: boolean;
-  /** Undoes the run; resolves to an error message, or null when it worked. */
-  onUndo: (runId: string) => Promise<string | null>;
+  /** What undoing the run would revert, or an error message. */
+  onPlanUndo: (runId: string) => Promise<{ plan: UndoPlan } | { error: string }>;
+  /** Undoes the run as `plan` said; resolves to an error message, or null when it worked. */
+  onUndo: (plan: UndoPlan) => Promise<string | null>;
 };
 
 /** One run: the prompt, the streamed transcript with its tool calls, and once finished its outcome and Undo. */
-export function AgentRunView({ run, isLive, canEdit, isProjectBusy, onUndo }: Props) {
+export function AgentRunView({ run, isLive, canEdit, isProjectBusy, onPlanUndo, onUndo }: Props) {
   const [isUndoing, setIsUndoing] = useState(false);
   const [undoError, setUndoError] = useState<string | null>(null);
+  const [plan, setPlan] = useState<UndoPlan | null>(null);
   const isRunning = run.status === "running";
   const isUndone = run.undoneAt !== null;
 
-  async function undo() {
+  // Undo first shows what it would revert; nothing changes until the person confirms that.
+  async function review() {
     if (!run.id) return;
     setIsUndoing(true);
-    setUndoError(await onUndo(run.id));
+    setUndoError(null);
+    const answer = await onPlanUndo(run.id);
     setIsUndoing(false);
+    if ("error" in answer) setUndoError(answer.error);
+    else setPlan(answer.plan);
+  }
+
+  async function confirm(confirmed: UndoPlan) {
+    setIsUndoing(true);
+    const error = await onUndo(confirmed);
+    setIsUndoing(false);
+    setUndoError(error);
+    setPlan(null);
   }
 
   return (
@@ -98,14 +115,15 @@ export function AgentRunView({ run, isLive, canEdit, isProjectBusy, onUndo }: Pr
                 type="button"
                 className="secondary"
                 data-testid="agent-undo"
-                disabled={isUndone || isUndoing || isProjectBusy || !run.commitSha}
+                disabled={isUndone || isUndoing || isProjectBusy || !run.commitSha || plan !== null}
                 title={run.commitSha ? undefined : "This run committed no changes."}
-                onClick={() => void undo()}
+                onClick={() => void review()}
               >
-                {isUndone ? "Undone" : isUndoing ? "Undoing…" : "Undo"}
+                {isUndone ? "Undone" : isUndoing && !plan ? "Checking…" : "Undo"}
               </button>
             </div>
           )}
+          {plan && <UndoConfirm plan={plan} isUndoing={isUndoing} onConfirm={() => void confirm(plan)} onCancel={() => setPlan(null)} />}
           {undoError && <p role="alert" className="form-error" data-testid="agent-error">{undoError}</p>}
         </footer>
       )}

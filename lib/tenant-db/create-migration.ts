@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { ProjectScope } from "@/lib/auth";
 import type { Logger } from "@/lib/log";
-import { applyChanges, withProjectLock, type CommitInfo } from "@/lib/workspace";
+import { applyChanges, assertWorkspaceWritable, withProjectLock, type CommitInfo } from "@/lib/workspace";
 import { applyTenantMigrations } from "./apply-migrations";
 import { MigrationOperations, planOperations } from "./plan-operations";
 import { validateMigration } from "./validate-migration";
@@ -22,6 +22,8 @@ export type CreateMigrationInput = z.infer<typeof CreateMigrationInput>;
 export type CreatedMigration = { name: string; path: string; sql: string; commit: CommitInfo | null; applied: string[] };
 
 async function create(scope: ProjectScope, input: CreateMigrationInput, log: Logger): Promise<CreatedMigration> {
+  // Checked before dev is migrated: a migration whose file could not be committed must not be applied.
+  assertWorkspaceWritable(scope);
   const sql = input.sql ?? planOperations(input.operations ?? []);
   validateMigration(sql);
   const existing = await readWorkspaceMigrations(scope);

@@ -83,3 +83,5 @@ export { ExecInput, execTenantStatement, type ExecResult } from "./exec-statemen
 
 /** A database copied before a change and put back when the change is undone. */
 export { restoreTenantSnapshot, snapshotTenantDb } from "./snapshots";
+/** Rows per table now and in a snapshot: what putting it back would change. */
+export { compareSnapshot, type SnapshotComparison } from "./compare-snapshot";

@@ -11,7 +11,8 @@ const KEEP_SNAPSHOTS = 20;
 // The key becomes a file name: it is an id the platform made (a run id), never request input.
 const KEY_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
 
-function snapshotPath(scope: TenantScope, env: TenantEnv, key: string): string {
+/** Where snapshot `key` of `env` is kept. */
+export function snapshotPath(scope: TenantScope, env: TenantEnv, key: string): string {
   if (!KEY_PATTERN.test(key)) throw new Error("snapshot key is not an id");
   return path.join(tenantDir(scope), "snapshots", `${env}-${key}.sqlite`);
 }

@@ -8,6 +8,7 @@ import { withProjectLock } from "./project-lock";
 import { WorkspacePath } from "./workspace-path";
 import { entryKind, readSafe, removeSafe, writeSafe } from "./safe-fs";
 import { commitAll, resetToHead, type CommitInfo } from "./commit-info";
+import { assertWorkspaceWritable } from "./workspace-lease";
 
 const MAX_CONTENT_CHARS = 96 * 1024 * 1024;
 const Content = { content: z.string().max(MAX_CONTENT_CHARS), encoding: z.enum(["utf8", "base64"]).default("utf8") };
@@ -64,6 +65,7 @@ async function applyOne(layout: WorkspaceLayout, change: FileChange, data: Buffe
 export async function applyChanges(scope: ProjectScope, input: ChangeSet, log: Logger): Promise<ChangeResult> {
   const decoded = input.changes.map((c, i) => (c.op === "write" || c.op === "create" ? decode(c, i) : undefined));
   return withProjectLock(scope.projectId, async () => {
+    assertWorkspaceWritable(scope);
     const layout = layoutOf(scope.projectId);
     const git = gitOf(layout);
     let commit: CommitInfo | null;

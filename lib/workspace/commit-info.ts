@@ -2,14 +2,17 @@ import { EventEmitter } from "node:events";
 import type { SimpleGit } from "simple-git";
 import { getDb } from "@/lib/db";
 import type { ProjectScope } from "@/lib/auth";
+import { currentLeaseHolder } from "./workspace-lease";
 
-/** A commit as the API shows it. */
-export type CommitInfo = { sha: string; message: string; authorName: string; authorEmail: string; date: string };
+/** A commit as the API shows it; `runId` names the agent run that made it, if one did. */
+export type CommitInfo = { sha: string; message: string; authorName: string; authorEmail: string; date: string; runId: string | null };
 
 const FIELD = "\x1f";
 const RECORD = "\x1e";
+/** The trailer that marks a commit an agent run made (the run's id). */
+export const RUN_TRAILER = "Myco-Run";
 /** git log/show format matching parseCommits. */
-export const COMMIT_FORMAT = `--format=%H${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}%B${RECORD}`;
+export const COMMIT_FORMAT = `--format=%H${FIELD}%an${FIELD}%ae${FIELD}%aI${FIELD}%(trailers:key=${RUN_TRAILER},valueonly,separator=)${FIELD}%B${RECORD}`;
 
 /** Parses output made with COMMIT_FORMAT. */
 export function parseCommits(output: string): CommitInfo[] {
@@ -18,8 +21,9 @@ export function parseCommits(output: string): CommitInfo[] {
     .map((r) => r.replace(/^\n+/, ""))
     .filter((r) => r.includes(FIELD))
     .map((r) => {
-      const [sha = "", authorName = "", authorEmail = "", date = "", message = ""] = r.split(FIELD);
-      return { sha, authorName, authorEmail, date, message: message.trim() };
+      const [sha = "", authorName = "", authorEmail = "", date = "", runId = "", body = ""] = r.split(FIELD);
+      const message = body.replace(new RegExp(`\\n*^${RUN_TRAILER}: .*$`, "m"), "").trim();
+      return { sha, authorName, authorEmail, date, message, runId: runId.trim() || null };
     });
 }
 
@@ -53,12 +57,19 @@ export function onWorkspaceCommit(listener: (scope: ProjectScope, sha: string) =
   commits.on("commit", listener);
 }
 
-/** Stages everything and commits it as the acting user; null when the tree already matches HEAD. */
+/**
+ * Stages everything and commits it as the acting user, marked with the agent run it runs as (if any);
+ * null when the tree already matches HEAD.
+ */
 export async function commitAll(git: SimpleGit, scope: ProjectScope, message: string): Promise<CommitInfo | null> {
   await git.raw(["add", "--all"]);
   const status = await git.raw(["status", "--porcelain"]);
   if (status.trim() === "") return null;
-  await git.raw(["commit", "--quiet", "--no-verify", "--author", await authorOf(scope), "--message", message]);
+  const runId = currentLeaseHolder();
+  const trailer = runId ? ["--trailer", `${RUN_TRAILER}: ${runId}`] : [];
+  // Only the platform marks a commit as a run's: a person's message cannot claim to be one.
+  const text = message.replace(new RegExp(`^${RUN_TRAILER}:.*$`, "gim"), "").trim() || "Update";
+  await git.raw(["commit", "--quiet", "--no-verify", "--author", await authorOf(scope), "--message", text, ...trailer]);
   const head = await headCommit(git);
   rememberHead(scope.projectId, head.sha);
   commits.emit("commit", scope, head.sha);

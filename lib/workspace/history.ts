@@ -5,6 +5,7 @@ import type { Logger } from "@/lib/log";
 import { gitOf, layoutOf } from "./layout";
 import { withProjectLock } from "./project-lock";
 import { COMMIT_FORMAT, commitAll, parseCommits, rememberHead, resetToHead, type CommitInfo } from "./commit-info";
+import { asLeaseHolder, assertWorkspaceWritable } from "./workspace-lease";
 
 /** A commit id as given in a URL: 7 to 40 hex digits. */
 export const CommitSha = z.string().regex(/^[0-9a-f]{7,40}$/, "must be a commit id (7-40 hex digits)");
@@ -87,6 +88,7 @@ export async function restoreCommit(
 ): Promise<CommitInfo | null> {
   const full = await resolveCommit(scope, sha);
   return withProjectLock(scope.projectId, async () => {
+    assertWorkspaceWritable(scope);
     const git = gitOf(layoutOf(scope.projectId));
     try {
       await git.raw(["read-tree", "-u", "--reset", full]);
@@ -107,21 +109,40 @@ export async function changedSince(scope: ProjectScope, sha: string): Promise<st
   return out.split("\0").filter(Boolean);
 }
 
+/** The commits after `base` up to HEAD, oldest first. */
+export async function commitsSince(scope: ProjectScope, base: string): Promise<CommitInfo[]> {
+  const full = await resolveCommit(scope, base);
+  const out = await gitOf(layoutOf(scope.projectId)).raw(["log", "--reverse", COMMIT_FORMAT, `${full}..HEAD`, "--"]);
+  return parseCommits(out);
+}
+
 /**
- * Folds every commit made since `base` into one commit with `message` (an agent run's steps become the
- * one commit the user sees and can undo). The tree is untouched; null when it matches `base` again.
- * Commits anyone else made in that time (an edit in the builder during a run) are folded in too.
+ * Folds the commits agent run `runId` made since `base` into one commit with `message` (a run's steps
+ * become the one commit the user sees and can undo); the tree is untouched, and null when it matches
+ * `base` again (no commits). Only the run's own commits are ever rewritten: if anyone else committed
+ * since `base`, nothing is folded and the run's commits stay as they are (`folded: false`, newest first).
  */
-export async function squashSince(scope: ProjectScope, base: string, message: string, log: Logger): Promise<CommitInfo | null> {
+export async function squashRunCommits(
+  scope: ProjectScope,
+  base: string,
+  runId: string,
+  message: string,
+  log: Logger,
+): Promise<{ commits: CommitInfo[]; folded: boolean }> {
   const full = await resolveCommit(scope, base);
   return withProjectLock(scope.projectId, async () => {
     const git = gitOf(layoutOf(scope.projectId));
-    const count = Number((await git.raw(["rev-list", "--count", `${full}..HEAD`])).trim());
-    if (count === 0) return null;
+    const commits = parseCommits(await git.raw(["log", COMMIT_FORMAT, `${full}..HEAD`, "--"]));
+    if (commits.length === 0) return { commits: [], folded: true };
+    const foreign = commits.filter((c) => c.runId !== runId);
+    if (foreign.length > 0) {
+      log.warn("workspace.squash_skipped", { projectId: scope.projectId, runId, foreign: foreign.map((c) => c.sha).join(",") });
+      return { commits: commits.filter((c) => c.runId === runId), folded: false };
+    }
     await git.raw(["reset", "--quiet", "--soft", full]);
     rememberHead(scope.projectId, full);
-    const commit = await commitAll(git, scope, message);
-    log.info("workspace.squashed", { projectId: scope.projectId, base: full, commits: count, sha: commit?.sha ?? null });
-    return commit;
+    const commit = await asLeaseHolder(runId, () => commitAll(git, scope, message));
+    log.info("workspace.squashed", { projectId: scope.projectId, base: full, commits: commits.length, sha: commit?.sha ?? null });
+    return { commits: commit ? [commit] : [], folded: true };
   });
 }

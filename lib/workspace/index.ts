@@ -18,7 +18,8 @@ export {
   listHistory,
   changedSince,
   restoreCommit,
-  squashSince,
+  commitsSince,
+  squashRunCommits,
   type CommitDiff,
   type HistoryPage,
 } from "./history";
@@ -33,5 +34,7 @@ export {
   renameFile,
   writeFile,
 } from "./file-ops";
+/** One writer (an agent run) holding a workspace: others are refused; its commits carry its id. */
+export { asLeaseHolder, assertWorkspaceWritable, leaseWorkspace } from "./workspace-lease";
 /** Serialises work per key (a project id, or a project id and a purpose). */
 export { withProjectLock } from "./project-lock";

@@ -49,6 +49,10 @@ test("a new user describes a todo app and uses it in the preview (offline provid
 
   await addTodoInPreview(builder.page.frameLocator('iframe[title="App preview"]'), "Wrap presents");
 
+  const plan = await builder.reviewUndo(run);
+  await expect(plan).toContainText("The dev database goes back to its copy from before the run");
+  await expect(plan).toContainText("todos: 1 row now, 0 rows after the undo");
+  await plan.getByRole("button", { name: "Cancel" }).click();
   await builder.undo(run);
   const app = builder.page.frameLocator('iframe[title="App preview"]');
   await expect(app.getByRole("heading", { name: "My todos" })).toBeVisible();

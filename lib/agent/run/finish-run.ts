@@ -1,7 +1,7 @@
 import type { ProjectScope } from "@/lib/auth";
 import { getDb, Prisma, type RunStatus } from "@/lib/db";
 import type { Logger } from "@/lib/log";
-import { getCommitDiff, squashSince } from "@/lib/workspace";
+import { getCommitDiff, squashRunCommits } from "@/lib/workspace";
 import type { StopReason } from "../events";
 import { clearPreviewErrors } from "../preview-errors";
 import type { AgentRunResult } from "../loop";
@@ -36,10 +36,11 @@ export const commitMessage = (prompt: string) => prompt.replaceAll("\0", "").tri
 
 async function commitRun(run: StartedRun): Promise<{ sha: string | null; files: string[] }> {
   try {
-    const commit = await squashSince(run.scope, run.baseSha, commitMessage(run.prompt), run.log);
-    if (!commit) return { sha: null, files: [] };
-    const diff = await getCommitDiff(run.scope, commit.sha);
-    return { sha: commit.sha, files: diff.files.map((f) => f.path) };
+    const { commits } = await squashRunCommits(run.scope, run.baseSha, run.id, commitMessage(run.prompt), run.log);
+    const newest = commits[0];
+    if (!newest) return { sha: null, files: [] };
+    const diffs = await Promise.all(commits.map((c) => getCommitDiff(run.scope, c.sha)));
+    return { sha: newest.sha, files: [...new Set(diffs.flatMap((d) => d.files.map((f) => f.path)))] };
   } catch (err) {
     run.log.error("agent.run.commit_failed", { runId: run.id }, err);
     return { sha: null, files: [] };
@@ -58,8 +59,9 @@ function messageRows(run: StartedRun, messages: ChatMessage[]): Prisma.ChatMessa
 }
 
 /**
- * Ends a run: its commits become one commit whose message is the request, and the run's messages,
- * token usage per provider, outcome and changed files are stored together.
+ * Ends a run: its commits become one commit whose message is the request (only its own: see
+ * squashRunCommits), and the run's messages, token usage per provider, outcome and changed files are
+ * stored together.
  */
 export async function finishRun(
   run: StartedRun,

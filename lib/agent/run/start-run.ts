@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import type { Logger } from "@/lib/log";
 import { enforceRateLimit } from "@/lib/security";
 import { snapshotTenantDb } from "@/lib/tenant-db";
-import { getHeadSha } from "@/lib/workspace";
+import { asLeaseHolder, getHeadSha, leaseWorkspace } from "@/lib/workspace";
 import type { AgentEvent } from "../events";
 import { runAgentLoop, type AgentRunResult } from "../loop";
 import { configuredProvider } from "../providers/configured";
@@ -97,7 +97,11 @@ export async function startAgentRun(scope: ProjectScope, input: AgentRunInput, o
   const controller = new AbortController();
   // Claimed first, so a refused second run does not use up one of the caller's runs.
   claimProject(scope.projectId, id, controller);
+  let releaseWorkspace = (): void => undefined;
   try {
+    // The run holds the workspace: a person's save meanwhile is refused (409), never folded into the
+    // run's commit or lost with its undo.
+    releaseWorkspace = leaseWorkspace(scope.projectId, id, "An agent run is changing this project.");
     await enforceRateLimit({ name: "agent runs", limit: getConfig().agent.runsPerMinute, windowSeconds: 60 }, scope.userId);
     const provider = options.provider ?? configuredProvider();
     const baseSha = await getHeadSha(scope);
@@ -111,13 +115,15 @@ export async function startAgentRun(scope: ProjectScope, input: AgentRunInput, o
     const onClientGone = () => abortRun(scope.projectId, id);
     options.signal.addEventListener("abort", onClientGone, { once: true });
     if (options.signal.aborted) onClientGone();
-    void drive(run, controller, out).finally(() => {
+    void asLeaseHolder(id, () => drive(run, controller, out)).finally(() => {
       options.signal.removeEventListener("abort", onClientGone);
+      releaseWorkspace();
       releaseProject(scope.projectId, id);
       out.close();
     });
     return out;
   } catch (err) {
+    releaseWorkspace();
     releaseProject(scope.projectId, id);
     throw err;
   }

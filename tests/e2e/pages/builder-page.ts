@@ -89,8 +89,17 @@ export class BuilderPage {
     return (await run.getAttribute("data-status")) as RunStatus;
   }
 
-  async undo(run: Locator): Promise<void> {
+  /** Opens a run's undo review (what it will revert) without confirming it. */
+  async reviewUndo(run: Locator): Promise<Locator> {
     await this.undoButton(run).click();
+    const plan = run.getByTestId("agent-undo-plan");
+    await expect(plan).toContainText("Undo this run?");
+    return plan;
+  }
+
+  async undo(run: Locator): Promise<void> {
+    const plan = await this.reviewUndo(run);
+    await plan.getByTestId("agent-undo-confirm").click();
     await expect(this.undoButton(run)).toBeDisabled();
     await expect(run).toContainText("undone");
   }

@@ -12,6 +12,7 @@ import { listHistory, readFile, writeFile } from "@/lib/workspace";
 import { createTestProject, signUpUser, type TestUser } from "@/tests/support/accounts";
 import { useFakeLlm, type FakeLlmServer } from "@/tests/support/fake-llm-server";
 import { call } from "@/tests/support/http";
+import { putFile } from "@/tests/support/workspace";
 import { postStream } from "@/tests/support/sse";
 
 afterAll(() => shutdownRuntime());
@@ -120,8 +121,11 @@ describe("agent runs through an OpenAI-compatible model server", () => {
     const busy = await postStream(runRoute, { params, token: owner.token, body: { prompt: "another" } });
     expect(busy.status).toBe(409);
     while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 20));
-    const undoing = await call(undoRoute, { method: "POST", token: owner.token, params: { ...params, runId } });
+    const undoing = await call(undoRoute, { method: "POST", token: owner.token, params: { ...params, runId }, body: { expectedHead: "0".repeat(40) } });
     expect(undoing.status).toBe(409);
+    const save = await putFile(owner, scope.projectId, "notes.md", "typed during the run");
+    expect(save.status).toBe(409);
+    expect(save.body.error.message).toMatch(/^An agent run is changing this project\. Nothing was saved/);
     const stopped = await call(stopRoute, { method: "POST", token: owner.token, params: { ...params, runId } });
     expect(stopped.body).toEqual({ stopped: true });
     const rest: RunStreamEvent[] = [];

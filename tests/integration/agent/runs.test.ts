@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { GET as listRoute, POST as runRoute } from "@/app/api/projects/[projectId]/agent/runs/route";
-import { POST as undoRoute } from "@/app/api/projects/[projectId]/agent/runs/[runId]/undo/route";
+import { GET as undoPlanRoute, POST as undoRoute } from "@/app/api/projects/[projectId]/agent/runs/[runId]/undo/route";
 import { POST as inviteRoute } from "@/app/api/projects/[projectId]/members/route";
 import { POST as previewErrorRoute } from "@/app/api/projects/[projectId]/agent/preview-errors/route";
 import { listPreviewErrors } from "@/lib/agent";
@@ -10,6 +10,7 @@ import { getHeadSha, listHistory, readFile } from "@/lib/workspace";
 import { getTenantSchema } from "@/lib/tenant-db";
 import { authorize, type ProjectScope } from "@/lib/auth";
 import { call } from "@/tests/support/http";
+import { putFile } from "@/tests/support/workspace";
 import { createTestProject, signUpUser, type TestUser } from "@/tests/support/accounts";
 import { postStream, type StreamEvent } from "@/tests/support/sse";
 import { log } from "@/lib/log";
@@ -75,14 +76,23 @@ describe("agent runs with the offline provider", () => {
     expect(await getHeadSha(scope)).toBe(base);
   });
 
-  it("undoes a run by restoring the commit before it, once", async () => {
+  it("undoes a run by restoring the commit before it, once, after naming what that reverts", async () => {
     const { owner, params, scope } = await setup("Undo");
     const before = (await readFile(scope, "app.json")).content;
     const { events } = await run(owner, params, "a list of books with title, author and a rating from 1 to 5");
     const runId = events[0]?.data.id;
+    const runCommit = events.at(-1)?.data.commitSha;
     expect((await readFile(scope, "app.json")).content).not.toBe(before);
     await runFunction(scope, "books", { method: "POST", path: "/", query: {}, headers: {}, body: { title: "Dune" } }, "api", log);
-    const undone = await call(undoRoute, { method: "POST", token: owner.token, params: { ...params, runId } });
+    const plan = await call(undoPlanRoute, { token: owner.token, params: { ...params, runId } });
+    expect(plan.status).toBe(200);
+    expect(plan.body).toMatchObject({ runId, head: runCommit, ownCommits: [{ sha: runCommit, runId }], laterRuns: [], laterEdits: [] });
+    expect(plan.body.files).toEqual(expect.arrayContaining(["app.json", "functions/books.ts", "db/migrations/0001_create_books.sql"]));
+    expect(plan.body.database).toEqual({ restored: true, tables: [{ name: "books", rowsNow: 1, rowsInSnapshot: 0 }] });
+    const missing = await call(undoRoute, { method: "POST", token: owner.token, params: { ...params, runId }, body: {} });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.field).toBe("expectedHead");
+    const undone = await call(undoRoute, { method: "POST", token: owner.token, params: { ...params, runId }, body: { expectedHead: plan.body.head } });
     expect(undone.status).toBe(200);
     expect(undone.body.run.undoneAt).toBeTruthy();
     expect(undone.body.databaseRestored).toBe(true);
@@ -90,7 +100,7 @@ describe("agent runs with the offline provider", () => {
     expect((await readFile(scope, "app.json")).content).toBe(before);
     await expect(readFile(scope, "functions/books.ts")).rejects.toMatchObject({ code: "not_found" });
     expect((await listHistory(scope, { limit: 1 })).commits[0]?.message).toMatch(/^Undo: a list of books/);
-    const again = await call(undoRoute, { method: "POST", token: owner.token, params: { ...params, runId } });
+    const again = await call(undoRoute, { method: "POST", token: owner.token, params: { ...params, runId }, body: { expectedHead: plan.body.head } });
     expect(again.status).toBe(409);
     expect(again.body.error.field).toBe("runId");
 
@@ -98,6 +108,24 @@ describe("agent runs with the offline provider", () => {
     const rerun = await run(owner, params, "a list of books with title, author and a rating from 1 to 5");
     expect(ofType(rerun.events, "tool_result").every((r) => r.ok)).toBe(true);
     expect(rerun.events.at(-1)?.data.filesChanged).toContain("db/migrations/0001_create_books.sql");
+  });
+
+  it("names later runs and people's later edits before undoing, and refuses once the project moved on", async () => {
+    const { owner, params, scope } = await setup("Later");
+    const first = await run(owner, params, "a list of books with title and author");
+    const runId = first.events[0]?.data.id;
+    const second = await run(owner, params, "also track authors with a name and a bio");
+    const edit = await putFile(owner, params.projectId, "notes.md", "a person's note", { message: "My notes" });
+    const plan = (await call(undoPlanRoute, { token: owner.token, params: { ...params, runId } })).body;
+    expect(plan.laterRuns).toEqual([expect.objectContaining({ sha: second.events.at(-1)?.data.commitSha, runId: second.events[0]?.data.id })]);
+    expect(plan.laterEdits).toEqual([expect.objectContaining({ sha: edit.body.commit.sha, message: "My notes", authorName: "Later" })]);
+    expect(plan.files).toContain("notes.md");
+    const another = await putFile(owner, params.projectId, "notes.md", "written after the review");
+    const stale = await call(undoRoute, { method: "POST", token: owner.token, params: { ...params, runId }, body: { expectedHead: plan.head } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.field).toBe("expectedHead");
+    expect(await getHeadSha(scope)).toBe(another.body.commit.sha);
+    expect((await readFile(scope, "notes.md")).content).toBe("written after the review");
   });
 
   it("refuses bad input, viewers and unknown runs with clear errors", async () => {
@@ -111,7 +139,7 @@ describe("agent runs with the offline provider", () => {
     await call(inviteRoute, { method: "POST", token: owner.token, params, body: { email: viewer.email, role: "viewer" } });
     expect((await run(viewer, params, TODO_REQUEST)).status).toBe(403);
     expect((await call(listRoute, { params, token: viewer.token })).status).toBe(200);
-    const unknown = await call(undoRoute, { method: "POST", token: owner.token, params: { ...params, runId: "00000000-0000-4000-8000-000000000000" } });
+    const unknown = await call(undoPlanRoute, { token: owner.token, params: { ...params, runId: "00000000-0000-4000-8000-000000000000" } });
     expect(unknown.status).toBe(404);
     const badCursor = await call(listRoute, { params, token: owner.token, path: "/api/x?cursor=nope" });
     expect(badCursor.status).toBe(400);

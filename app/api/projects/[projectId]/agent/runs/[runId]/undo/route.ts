@@ -1,8 +1,13 @@
 import { z } from "zod";
 import { route } from "@/lib/http";
-import { undoAgentRun } from "@/lib/agent";
+import { UndoRunInput, planUndo, undoAgentRun } from "@/lib/agent";
 
 const params = z.strictObject({ projectId: z.uuid(), runId: z.uuid() });
 
-/** Restores the workspace to the commit before the run, as a new commit (and the dev database, if the run changed its schema). */
-export const POST = route({ access: "project:editor", params }, ({ scope, params, log }) => undoAgentRun(scope, params.runId, log));
+/** What undoing the run would revert: its commits, later runs and edits, files, and the dev database. */
+export const GET = route({ access: "project:editor", params }, ({ scope, params }) => planUndo(scope, params.runId));
+
+/** Undoes the run as its plan said, if the project's HEAD is still the plan's (`expectedHead`); else 409. */
+export const POST = route({ access: "project:editor", params, body: UndoRunInput }, ({ scope, params, body, log }) =>
+  undoAgentRun(scope, params.runId, body, log),
+);
