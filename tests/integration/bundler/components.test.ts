@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { buildAllComponents, buildComponent, buildRuntimeAssets, readArtifact, renderAppShell } from "@/lib/bundler";
 import { applyChanges, readFile } from "@/lib/workspace";
 import { log } from "@/lib/log";
+import { GET as assetRoute } from "@/app/apps-host/[slug]/[env]/myco-assets/a/[...key]/route";
+import { getDb } from "@/lib/db";
 import { ownerScope } from "@/tests/support/scope";
 
 const write = (scope: Awaited<ReturnType<typeof ownerScope>>, files: Record<string, string>) =>
@@ -40,6 +42,22 @@ describe("micro-frontends and the hosted runtime", () => {
     expect(statuses.find((s) => s.name === "Welcome")).toMatchObject({ ok: true });
     const broken = statuses.find((s) => s.name === "Broken");
     expect(broken).toMatchObject({ ok: false, errors: expect.arrayContaining([expect.objectContaining({ file: "components/Broken.tsx", line: 3, column: 1 })]) });
+  });
+
+  it("serves on an app's origin only its own component bundles and the shared vendor modules", async () => {
+    const [a, b] = [await ownerScope("Asset owner"), await ownerScope("Asset neighbour")];
+    await write(a, { "components/Secret.tsx": `export default function Secret() {\n  return <p>only on ${a.projectId}'s origin</p>;\n}\n` });
+    const own = await buildComponent(a, "Secret");
+    const slugOf = async (projectId: string) => (await (await getDb()).project.findUniqueOrThrow({ where: { id: projectId } })).slug;
+    const asset = async (projectId: string, url: string) => {
+      const params = { slug: await slugOf(projectId), env: "dev", key: url.replace("/_myco/a/", "").split("/") };
+      return assetRoute(new Request(`http://x.apps.localhost:3000${url}`), { params: Promise.resolve(params) });
+    };
+    expect((await asset(a.projectId, own.url)).status).toBe(200);
+    const foreign = await asset(b.projectId, own.url);
+    expect(foreign.status).toBe(404);
+    const vendor = (await buildRuntimeAssets()).runtimeUrl;
+    expect((await asset(b.projectId, vendor)).status).toBe(200);
   });
 
   it("renders an HTML shell whose CSP allows exactly its import map, and escapes the boot data", async () => {

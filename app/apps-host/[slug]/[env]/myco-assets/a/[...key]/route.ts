@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
-import { readArtifact } from "@/lib/bundler";
+import { readAppAsset } from "@/lib/bundler";
 
 // Reached through proxy.ts's rewrite of <slug>[--env].apps…/_myco/a/<kind>/<sha256>.js.
 const params = z.strictObject({
@@ -11,14 +11,14 @@ const params = z.strictObject({
 });
 
 /** Content-addressed bundles: immutable, so cached for a year and revalidated by ETag if ever asked. */
-export const GET = route({ access: "app", params }, async ({ params, req }) => {
+export const GET = route({ access: "app", params }, async ({ scope, params, req }) => {
   const etag = `"${params.key.slice(params.key.indexOf("/") + 1, -3)}"`;
   const headers = {
     "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=31536000, immutable", etag,
     "x-content-type-options": "nosniff", "cross-origin-resource-policy": "same-site",
   };
   if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-  const bytes = await readArtifact(params.key);
+  const bytes = await readAppAsset(scope, params.key);
   if (!bytes) throw new AppError("not_found", "No such asset.", "key");
   return new Response(new Uint8Array(bytes), { headers });
 });
