@@ -2,6 +2,7 @@
 // holds up another tenant's query or the server's event loop, and a caller that gives up takes its
 // query with it. No timing assertions: the order of outcomes is what is checked.
 import { afterAll, describe, expect, it } from "vitest";
+import { POST as queryRoute } from "@/app/api/projects/[projectId]/db/query/route";
 import { getConfig } from "@/lib/config";
 import {
   applyTenantMigrations,
@@ -12,6 +13,8 @@ import {
   listAppliedMigrations,
   runTenantQuery,
 } from "@/lib/tenant-db";
+import { call } from "@/tests/support/http";
+import { createTestProject, signUpUser } from "@/tests/support/accounts";
 import { laneOf, untilRunning } from "@/tests/support/lanes";
 import { newScope, rawDb, rejectionOf, seedTable } from "./support";
 
@@ -116,6 +119,18 @@ describe("cancellation", () => {
     expect(await write).toMatchObject(CANCELLED);
     expect((await runTenantQuery(a, "dev", { sql: "SELECT count(*) FROM items" })).rows).toEqual([[0]]);
   });
+
+  it("cancels the query of an IDE request whose client went away (the route passes the request's signal)", async () => {
+    const owner = await signUpUser("Leaver");
+    const project = await createTestProject(owner);
+    const giveUp = new AbortController();
+    const body = { env: "dev", sql: RUNAWAY, timeoutMs: 10_000 };
+    const response = call(queryRoute, { method: "POST", token: owner.token, params: { projectId: project.id }, body, signal: giveUp.signal });
+    await untilRunning({ projectId: project.id });
+    giveUp.abort();
+    expect((await response).status).toBe(503);
+    expect(laneOf({ projectId: project.id })).toMatchObject({ running: false, waiting: 0 });
+  }, 90_000); // a new account and project: slow on a loaded machine, and not what is checked
 });
 
 describe("a hostile schema", () => {
