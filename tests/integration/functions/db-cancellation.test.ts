@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { POST as invokeRoute } from "@/app/api/projects/[projectId]/functions/[name]/invoke/route";
 import { POST as migrationsRoute } from "@/app/api/projects/[projectId]/db/migrations/route";
+import { GET as logsRoute } from "@/app/api/projects/[projectId]/functions/[name]/logs/route";
 import { GET as publicFn } from "@/app/apps-host/[slug]/[env]/myco-fn/[name]/[[...path]]/route";
 import { shutdownRuntime } from "@/lib/functions";
 import { closeTenantDbs } from "@/lib/tenant-db";
@@ -48,7 +49,7 @@ async function projectWithLanesFn(name: string) {
   await putFile(owner, project.id, "functions/lanes.ts", LANES_FN);
   const invoke = (query: Record<string, string>) =>
     call(invokeRoute, { method: "POST", token: owner.token, params: { ...params, name: "lanes" }, body: { query } });
-  return { project, invoke };
+  return { owner, project, invoke };
 }
 
 describe("a function's database calls", () => {
@@ -61,7 +62,7 @@ describe("a function's database calls", () => {
   }, SETUP_TIMEOUT_MS);
 
   it("are cancelled when the visitor of /_fn goes away, and the function sees why", async () => {
-    const { project } = await projectWithLanesFn("Visitor");
+    const { owner, project } = await projectWithLanesFn("Visitor");
     const giveUp = new AbortController();
     const params = { slug: project.slug, env: "dev", name: "lanes" };
     const response = call(publicFn, { params, path: "/_fn/lanes?mode=wait", signal: giveUp.signal });
@@ -69,5 +70,8 @@ describe("a function's database calls", () => {
     giveUp.abort();
     expect(await response).toMatchObject({ status: 200, body: { error: "The query was cancelled: its caller gave up." } });
     expect(laneOf({ projectId: project.id })).toMatchObject({ running: false, waiting: 0 });
+    // Reading the logs also writes the batched invocation records before the database goes away.
+    const logs = await call(logsRoute, { token: owner.token, params: { projectId: project.id, name: "lanes" } });
+    expect(logs.body.invocations).toMatchObject([{ trigger: "http", status: "ok", httpStatus: 200 }]);
   }, SETUP_TIMEOUT_MS);
 });
