@@ -101,6 +101,10 @@ const EnvSchema = z
     AGENT_MAX_TOKENS: z.coerce.number().int().min(1_000).max(10_000_000).default(400_000),
     AGENT_CONTEXT_TOKENS: z.coerce.number().int().min(2_000).max(2_000_000).default(32_000),
     AGENT_RUNS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(6),
+    MYCO_TENANT_DB_RUNNERS: z.coerce.number().int().min(1).max(256).default(8),
+    MYCO_TENANT_DB_QUEUE: z.coerce.number().int().min(1).max(1_000).default(32),
+    MYCO_TENANT_DB_CPU_SHARE: z.coerce.number().int().min(1).max(100).default(25),
+    MYCO_TENANT_DB_IDLE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
     REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional()),
     UPSTASH_REDIS_REST_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     UPSTASH_REDIS_REST_TOKEN: optionalString,
@@ -145,6 +149,12 @@ export type Config = Readonly<{
   aiTimeoutMs: number;
   /** Limits of one agent run, the model's context size, and runs a user may start per minute. */
   agent: { maxSteps: number; maxTokens: number; contextTokens: number; runsPerMinute: number };
+  /**
+   * Tenant SQL lanes: query runner processes for the whole server, queries one tenant may have
+   * waiting, the percentage of the last 10 s a tenant's runner may be busy before it runs at low
+   * priority, and how long an idle runner is kept.
+   */
+  tenantDb: { maxRunners: number; queuePerTenant: number; cpuSharePercent: number; runnerIdleMs: number };
   /** Where shared rate-limit counters live; unset means in-process counters. */
   redis: { kind: "upstash"; url: string; token: string } | { kind: "redis"; url: string } | undefined;
   /** Every rate limit, defaults with MYCO_RATE_LIMITS applied. */
@@ -235,6 +245,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       maxTokens: e.AGENT_MAX_TOKENS,
       contextTokens: e.AGENT_CONTEXT_TOKENS,
       runsPerMinute: e.AGENT_RUNS_PER_MINUTE,
+    },
+    tenantDb: {
+      maxRunners: e.MYCO_TENANT_DB_RUNNERS,
+      queuePerTenant: e.MYCO_TENANT_DB_QUEUE,
+      cpuSharePercent: e.MYCO_TENANT_DB_CPU_SHARE,
+      runnerIdleMs: e.MYCO_TENANT_DB_IDLE_MS,
     },
     redis: redisConfig(e),
     rateLimits: rateLimits(e),

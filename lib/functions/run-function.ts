@@ -3,7 +3,7 @@ import type { Logger } from "@/lib/log";
 import type { TenantScope } from "@/lib/auth";
 import { guardedFetch } from "@/lib/security";
 import { execTenantStatement, runTenantQuery, type QueryResult, type RunQueryInput } from "@/lib/tenant-db";
-import { buildFunction } from "@/lib/bundler";
+import { buildFunction, type BuiltFunction } from "@/lib/bundler";
 import { DEFAULT_LIMITS, invokeFunction, type Capabilities, type InvokeRequest, type InvokeResult } from "./runtime";
 import { getFunctionSettings, type FunctionSettings } from "./settings";
 import { readSecretValues } from "./secrets";
@@ -24,12 +24,12 @@ function rowsAsObjects(result: Pick<QueryResult, "columns" | "rows">): Record<st
   return result.rows.map((row) => Object.fromEntries(result.columns.map((c, i) => [c, row[i]])));
 }
 
-function capabilitiesFor(scope: TenantScope, settings: FunctionSettings, env: Record<string, string>): Capabilities {
+function capabilitiesFor(scope: TenantScope, settings: FunctionSettings, env: Record<string, string>, signal: AbortSignal): Capabilities {
   return {
     // Parameters are checked by the tenant-db module's own schema; a bad one is an error in tenant code.
-    dbQuery: async (sql, params) => rowsAsObjects(await runTenantQuery(scope, "dev", { sql, params: params as Params })),
+    dbQuery: async (sql, params) => rowsAsObjects(await runTenantQuery(scope, "dev", { sql, params: params as Params }, { signal })),
     dbExec: async (sql, params) => {
-      const r = await execTenantStatement(scope, "dev", { sql, params: params as Params });
+      const r = await execTenantStatement(scope, "dev", { sql, params: params as Params }, { signal });
       return { changes: r.changes, lastInsertRowid: r.lastInsertRowid, rows: rowsAsObjects(r) };
     },
     fetch: (url, init) => {
@@ -43,16 +43,40 @@ function capabilitiesFor(scope: TenantScope, settings: FunctionSettings, env: Re
   };
 }
 
+/** How the caller gives up: abort `signal` (the HTTP client went away). */
+export type RunFunctionOptions = { signal?: AbortSignal };
+
+/**
+ * Runs the invocation with database calls that are cancelled when it ends (finished, timed out or
+ * crashed: a query it left in flight must not run on for nobody) or when the caller gives up.
+ */
+async function invokeCancellable(scope: TenantScope, built: BuiltFunction, request: InvokeRequest, caller: AbortSignal | undefined): Promise<InvokeResult> {
+  const [settings, env] = await Promise.all([getFunctionSettings(scope.projectId), readSecretValues(scope.projectId)]);
+  const ended = new AbortController();
+  const signal = caller ? AbortSignal.any([ended.signal, caller]) : ended.signal;
+  try {
+    const source = { versionKey: built.contentHash, script: built.script };
+    return await invokeFunction(scope.projectId, source, request, capabilitiesFor(scope, settings, env, signal), { ...DEFAULT_LIMITS, ...settings.limits });
+  } finally {
+    ended.abort();
+  }
+}
+
 /**
  * Builds (cached per HEAD) and runs one function of the project against its dev database, records the
  * invocation, and returns both. Build problems are AppErrors (404 missing, 422 BuildError); anything the
  * tenant's code does ends as an InvokeResult, never as a thrown error.
  */
-export async function runFunction(scope: TenantScope, name: string, request: InvokeRequest, trigger: FunctionTrigger, log: Logger): Promise<FunctionRun> {
+export async function runFunction(
+  scope: TenantScope,
+  name: string,
+  request: InvokeRequest,
+  trigger: FunctionTrigger,
+  log: Logger,
+  { signal }: RunFunctionOptions = {},
+): Promise<FunctionRun> {
   const built = await buildFunction(scope, name);
-  const [settings, env] = await Promise.all([getFunctionSettings(scope.projectId), readSecretValues(scope.projectId)]);
-  const limits = { ...DEFAULT_LIMITS, ...settings.limits };
-  const result = await invokeFunction(scope.projectId, { versionKey: built.contentHash, script: built.script }, request, capabilitiesFor(scope, settings, env), limits);
+  const result = await invokeCancellable(scope, built, request, signal);
   const invocation = recordInvocation({
     projectId: scope.projectId,
     functionName: name,

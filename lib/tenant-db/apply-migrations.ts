@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import Database from "better-sqlite3";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { TenantScope } from "@/lib/auth";
-import { quoteIdentifier } from "./identifiers";
 import { readAppliedMigrations } from "./list-applied-migrations";
-import { DEFAULT_TENANT_QUOTA_BYTES, openTenantDb, quotaErrorOf } from "./open-tenant-db";
+import { DEFAULT_TENANT_QUOTA_BYTES, openTenantDb, quotaError, tenantDbPath } from "./open-tenant-db";
 import { parseInput } from "./parse-input";
+import { runInLane } from "./query-lanes";
+import { replyError } from "./reply-error";
+import type { MigrateResult, RunnerFailure } from "./runner-protocol";
 import { snippetOf } from "./split-statements";
 import type { TenantEnv } from "./tenant-env";
 import { validateMigration, type MigrationStatement } from "./validate-migration";
@@ -24,15 +25,21 @@ const TenantMigrations = z
   .max(1_000)
   .refine((list) => new Set(list.map((m) => m.name)).size === list.length, "migration names must be unique");
 
+/** How long one migration may run unless the caller says otherwise: DDL evaluates tenant expressions over every row. */
+export const MIGRATION_TIMEOUT_MS = 60_000;
+const ApplyInput = z.strictObject({ migrations: TenantMigrations, timeoutMs: z.number().int().min(100).max(600_000).optional() });
+
 export type ApplyMigrationsOptions = {
   /** Allows dropping tables and columns that hold data. */
   confirmDestructive?: boolean;
   /** The database's disk quota for this call; defaults to DEFAULT_TENANT_QUOTA_BYTES. */
   quotaBytes?: number;
+  /** Each migration's deadline (MIGRATION_TIMEOUT_MS unless given); past it, it is stopped and rolled back. */
+  timeoutMs?: number;
 };
 
 type Pending = { name: string; checksum: string; statements: MigrationStatement[] };
-type Context = { env: TenantEnv; quotaBytes: number; confirmDestructive: boolean };
+type Context = { env: TenantEnv; quotaBytes: number; maxPages: number; confirmDestructive: boolean; timeoutMs: number };
 
 function checksumOf(sql: string): string {
   return createHash("sha256").update(sql).digest("hex");
@@ -63,65 +70,51 @@ function pendingMigrations(migrations: TenantMigration[], applied: Map<string, s
   return pending;
 }
 
-function countOne(db: Database.Database, sql: string, ...params: string[]): number {
-  return Number(db.prepare(sql).pluck().get(...params) ?? 0);
+function dataLossError(loss: Extract<MigrateResult, { outcome: "data_loss" }>): AppError {
+  const { table, column, rows } = loss;
+  if (column === undefined) return new AppError("conflict", `Table "${table}" holds ${rows} rows; confirm to drop it.`, "confirmDestructive");
+  const message = `Column "${table}"."${column}" holds ${rows} rows with a value; confirm to drop it.`;
+  return new AppError("conflict", message, "confirmDestructive");
 }
 
-/** Refuses a DROP TABLE / DROP COLUMN that would lose data, counted inside the migration's transaction. */
-function refuseDataLoss(db: Database.Database, drops: NonNullable<MigrationStatement["drops"]>): void {
-  const { table, column } = drops;
-  // A missing table or column is left to the statement itself, which fails with SQLite's message.
-  if (!countOne(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ? COLLATE NOCASE", table)) return;
-  if (column === undefined) {
-    const rows = countOne(db, `SELECT count(*) FROM ${quoteIdentifier(table)}`);
-    if (rows > 0) throw new AppError("conflict", `Table "${table}" holds ${rows} rows; confirm to drop it.`, "confirmDestructive");
-    return;
-  }
-  if (!countOne(db, "SELECT count(*) FROM pragma_table_info(?) WHERE name = ? COLLATE NOCASE", table, column)) return;
-  const rows = countOne(db, `SELECT count(*) FROM ${quoteIdentifier(table)} WHERE ${quoteIdentifier(column)} IS NOT NULL`);
-  if (rows > 0) {
-    throw new AppError("conflict", `Column "${table}"."${column}" holds ${rows} rows with a value; confirm to drop it.`, "confirmDestructive");
-  }
+function failureError(migration: Pending, failure: RunnerFailure, ctx: Context): Error {
+  if (failure.kind === "full") return quotaError(ctx.env, ctx.quotaBytes);
+  return replyError(failure, `Migration ${migration.name}`, "sql");
 }
 
-function runStatement(db: Database.Database, migration: Pending, index: number, ctx: Context): void {
-  const { sql } = migration.statements[index] ?? { sql: "" };
-  try {
-    // prepare() compiles exactly one statement and refuses text holding more: never exec().
-    db.prepare(sql).run();
-  } catch (err) {
-    const quotaError = quotaErrorOf(err, ctx.env, ctx.quotaBytes);
-    if (quotaError) throw quotaError;
-    // RangeError: better-sqlite3 found more (or no) statements than the splitter did; the tenant's text is at fault.
-    if (!(err instanceof Database.SqliteError) && !(err instanceof RangeError)) throw err;
-    const where = `statement ${index + 1} (\`${snippetOf(sql)}\`)`;
-    throw new AppError("unprocessable", `Migration ${migration.name} failed at ${where}: ${err.message}`, "sql");
+/** Runs one migration in the tenant's lane; false when another process recorded it first. */
+async function applyOne(scope: TenantScope, migration: Pending, ctx: Context): Promise<boolean> {
+  const request = {
+    op: "migrate" as const,
+    file: tenantDbPath(scope, ctx.env),
+    maxPages: ctx.maxPages,
+    name: migration.name,
+    checksum: migration.checksum,
+    appliedAt: new Date().toISOString(),
+    statements: migration.statements.map(({ sql, drops }) => ({ sql, drops })),
+    confirmDestructive: ctx.confirmDestructive,
+  };
+  const reply = await runInLane(scope.projectId, request, ctx.timeoutMs, { projectId: scope.projectId, env: ctx.env, migration: migration.name });
+  if (!reply.ok) throw failureError(migration, reply, ctx);
+  const result = reply.result as MigrateResult;
+  switch (result.outcome) {
+    case "applied":
+    case "skipped":
+      return result.outcome === "applied";
+    case "data_loss":
+      throw dataLossError(result);
+    case "failed": {
+      if (result.code === "SQLITE_FULL") throw quotaError(ctx.env, ctx.quotaBytes);
+      const where = `statement ${result.index + 1} (\`${snippetOf(migration.statements[result.index]?.sql ?? "")}\`)`;
+      throw new AppError("unprocessable", `Migration ${migration.name} failed at ${where}: ${result.message}`, "sql");
+    }
   }
-}
-
-/** Applies one migration in one transaction; false when another process recorded it first. */
-function applyOne(db: Database.Database, migration: Pending, ctx: Context): boolean {
-  const apply = db.transaction((): boolean => {
-    if (db.prepare("SELECT 1 FROM _myco_migrations WHERE name = ?").get(migration.name)) return false;
-    migration.statements.forEach((statement, index) => {
-      if (statement.drops && !ctx.confirmDestructive) refuseDataLoss(db, statement.drops);
-      runStatement(db, migration, index, ctx);
-    });
-    db.prepare("INSERT INTO _myco_migrations (name, checksum, applied_at) VALUES (?, ?, ?)").run(
-      migration.name,
-      migration.checksum,
-      new Date().toISOString(),
-    );
-    return true;
-  });
-  // IMMEDIATE takes the write lock up front, so two processes cannot interleave one migration.
-  return apply.immediate();
 }
 
 /**
  * Applies the migrations `env`'s database has not recorded, in name order, each in its own
- * transaction: a failing one leaves the database as it was before it (earlier ones stay applied).
- * Returns the names applied by this call.
+ * transaction in the tenant's lane, with a deadline: a failing one leaves the database as it was
+ * before it (earlier ones stay applied). Returns the names applied by this call.
  */
 export async function applyTenantMigrations(
   scope: TenantScope,
@@ -129,17 +122,21 @@ export async function applyTenantMigrations(
   migrations: TenantMigration[],
   options: ApplyMigrationsOptions = {},
 ): Promise<string[]> {
-  const list = parseInput(z.strictObject({ migrations: TenantMigrations }), { migrations }, "migrations").migrations;
+  const input = parseInput(ApplyInput, { migrations, timeoutMs: options.timeoutMs }, "migrations");
+  const quotaBytes = options.quotaBytes ?? DEFAULT_TENANT_QUOTA_BYTES;
+  // The platform's own connection creates the file and reads the ledger: no tenant SQL runs here.
+  const db = openTenantDb(scope, env, quotaBytes);
   const ctx: Context = {
     env,
-    quotaBytes: options.quotaBytes ?? DEFAULT_TENANT_QUOTA_BYTES,
+    quotaBytes,
+    maxPages: Math.floor(quotaBytes / Number(db.pragma("page_size", { simple: true }))),
     confirmDestructive: options.confirmDestructive === true,
+    timeoutMs: input.timeoutMs ?? MIGRATION_TIMEOUT_MS,
   };
-  const db = openTenantDb(scope, env, ctx.quotaBytes);
   const applied = new Map(readAppliedMigrations(db).map((m) => [m.name, m.checksum]));
   const names: string[] = [];
-  for (const migration of pendingMigrations(list, applied)) {
-    if (!applyOne(db, migration, ctx)) continue;
+  for (const migration of pendingMigrations(input.migrations, applied)) {
+    if (!(await applyOne(scope, migration, ctx))) continue;
     names.push(migration.name);
     log.info("tenant_db.migration.applied", { projectId: scope.projectId, env, migration: migration.name });
   }

@@ -1,12 +1,13 @@
 import { z } from "zod";
-import type Database from "better-sqlite3";
 import { AppError } from "@/lib/errors";
 import type { TenantScope } from "@/lib/auth";
-import { cellBytes, toCell, type CellValue } from "./cell-values";
-import { listTenantTables, readColumns } from "./get-schema";
-import { quoteIdentifier } from "./identifiers";
-import { openTenantDb } from "./open-tenant-db";
+import type { CellValue } from "./cell-values";
+import { isReservedName } from "./identifiers";
+import { openTenantDb, tenantDbPath } from "./open-tenant-db";
 import { parseInput } from "./parse-input";
+import { runInLane, type CallOptions } from "./query-lanes";
+import { replyError } from "./reply-error";
+import type { BrowseResult } from "./runner-protocol";
 import { TenantEnv } from "./tenant-env";
 
 /** Rows a page holds unless the caller asks for fewer (at most BROWSE_MAX_ROWS). */
@@ -14,6 +15,8 @@ export const BROWSE_DEFAULT_ROWS = 100;
 export const BROWSE_MAX_ROWS = 1000;
 // A page stops early past this many bytes (roughly, as JSON); the cursor continues from there.
 const MAX_PAGE_BYTES = 8 * 1024 * 1024;
+/** How long reading one page may take: a generated column can be arbitrarily expensive. */
+export const BROWSE_TIMEOUT_MS = 10_000;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
@@ -51,55 +54,41 @@ function decodeCursor(cursor: string): bigint {
   return rowid;
 }
 
-function findBrowsableTable(db: Database.Database, table: string, env: TenantEnv): string {
-  const found = listTenantTables(db).find((t) => t.type === "table" && t.name === table);
-  if (!found) throw new AppError("not_found", `The ${env} database has no table "${table.slice(0, 80)}".`, "table");
-  if (found.wr === 1) {
-    throw new AppError("unprocessable", `"${found.name}" is a WITHOUT ROWID table; browse it with a query.`, "table");
-  }
-  return found.name;
-}
-
-// A column may itself be called rowid; SQLite's other names for the row id then still reach it.
-function rowidName(columns: string[]): string {
-  const taken = new Set(columns.map((c) => c.toLowerCase()));
-  const name = ["rowid", "_rowid_", "oid"].find((n) => !taken.has(n));
-  if (!name) throw new AppError("unprocessable", "The table's columns hide its row id; browse it with a query.", "table");
-  return name;
-}
-
-/** Rows of a page, stopping early once the page is too big; `hasMore` when rows remain after it. */
-function takeRows(raw: unknown[][], limit: number): { rows: CellValue[][]; rowids: string[]; hasMore: boolean } {
-  const rows: CellValue[][] = [];
-  const rowids: string[] = [];
-  let bytes = 0;
-  for (const [rowid, ...values] of raw) {
-    if (rows.length === limit || (rows.length > 0 && bytes > MAX_PAGE_BYTES)) return { rows, rowids, hasMore: true };
-    const row = values.map(toCell);
-    bytes += row.reduce<number>((sum, cell) => sum + cellBytes(cell), 0);
-    rows.push(row);
-    rowids.push(String(rowid));
-  }
-  return { rows, rowids, hasMore: false };
+// Reading a page evaluates the table's generated columns, which the tenant wrote: in its lane, never here.
+async function readPage(scope: TenantScope, env: TenantEnv, table: string, after: bigint | undefined, limit: number, signal?: AbortSignal): Promise<BrowseResult> {
+  const request = { op: "browse" as const, file: tenantDbPath(scope, env), table, after: after?.toString() ?? null, limit, maxBytes: MAX_PAGE_BYTES };
+  const reply = await runInLane(scope.projectId, request, BROWSE_TIMEOUT_MS, { projectId: scope.projectId, env }, signal);
+  if (!reply.ok) throw replyError(reply, "Reading the rows", "table");
+  return reply.result as BrowseResult;
 }
 
 /**
  * One page of `table`'s rows in row-id order (keyset pagination: a page costs the same wherever it
- * starts). The table must be one of the tenant's own, as introspected; unknown is not_found.
+ * starts), read in the tenant's lane. The table must be one of the tenant's own; unknown is not_found.
  */
-export async function browseTenantRows(scope: TenantScope, env: TenantEnv, table: string, input: BrowseRowsInput = {}): Promise<RowsPage> {
+export async function browseTenantRows(
+  scope: TenantScope,
+  env: TenantEnv,
+  table: string,
+  input: BrowseRowsInput = {},
+  { signal }: CallOptions = {},
+): Promise<RowsPage> {
   const { cursor, limit = BROWSE_DEFAULT_ROWS } = parseInput(BrowseRowsInput, { cursor: input.cursor, limit: input.limit }, "cursor");
   const after = cursor === undefined ? undefined : decodeCursor(cursor);
-  const db = openTenantDb(scope, env);
-  const name = findBrowsableTable(db, table, env);
-  const columns = readColumns(db, name).map((c) => c.name);
-  const rowid = rowidName(columns);
-  const select = [`CAST(${rowid} AS TEXT)`, ...columns.map(quoteIdentifier)].join(", ");
-  const where = after === undefined ? "" : ` WHERE ${rowid} > ?`;
-  const stmt = db.prepare(`SELECT ${select} FROM ${quoteIdentifier(name)}${where} ORDER BY ${rowid} LIMIT ?`);
-  stmt.raw(true).safeIntegers(true);
-  const raw = stmt.all(...(after === undefined ? [] : [after]), limit + 1) as unknown[][];
-  const page = takeRows(raw, limit);
-  const last = page.rowids[page.rowids.length - 1];
-  return { columns, rows: page.rows, nextCursor: page.hasMore && last !== undefined ? encodeCursor(last) : null };
+  openTenantDb(scope, env); // the runner opens the file read-only and never creates it
+  const notFound = new AppError("not_found", `The ${env} database has no table "${table.slice(0, 80)}".`, "table");
+  if (isReservedName(table)) throw notFound;
+  const page = await readPage(scope, env, table, after, limit, signal);
+  switch (page.found) {
+    case "none":
+      throw notFound;
+    case "without_rowid":
+      throw new AppError("unprocessable", `"${page.name}" is a WITHOUT ROWID table; browse it with a query.`, "table");
+    case "rowid_hidden":
+      throw new AppError("unprocessable", "The table's columns hide its row id; browse it with a query.", "table");
+    case "table": {
+      const last = page.rowids[page.rowids.length - 1];
+      return { columns: page.columns, rows: page.rows, nextCursor: page.hasMore && last !== undefined ? encodeCursor(last) : null };
+    }
+  }
 }

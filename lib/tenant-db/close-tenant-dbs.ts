@@ -1,9 +1,9 @@
 import { openConnections } from "./open-tenant-db";
-import { stopQueryRunner } from "./query-runner-client";
+import { stopLanes } from "./query-lanes";
 
-/** Closes every cached connection and stops the query runner; the next call opens or spawns again. */
+/** Closes every cached connection and stops every tenant's query runner; the next call opens or spawns again. */
 export function closeTenantDbs(): void {
-  stopQueryRunner();
+  stopLanes();
   for (const db of openConnections.values()) db.close();
   openConnections.clear();
 }

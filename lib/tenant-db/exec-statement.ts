@@ -3,8 +3,10 @@ import type { TenantScope } from "@/lib/auth";
 import type { CellValue } from "./cell-values";
 import { DEFAULT_TENANT_QUOTA_BYTES, openTenantDb, tenantDbPath } from "./open-tenant-db";
 import { parseInput } from "./parse-input";
-import { runInQueryRunner } from "./query-runner-client";
-import { QUERY_DEFAULT_TIMEOUT_MS, QUERY_MAX_RESULT_BYTES, QUERY_MAX_ROWS, QUERY_MAX_TIMEOUT_MS, replyError } from "./run-query";
+import { runInLane, type CallOptions } from "./query-lanes";
+import { replyError } from "./reply-error";
+import type { StatementResult } from "./runner-protocol";
+import { QUERY_DEFAULT_TIMEOUT_MS, QUERY_MAX_RESULT_BYTES, QUERY_MAX_ROWS, QUERY_MAX_TIMEOUT_MS } from "./run-query";
 import type { TenantEnv } from "./tenant-env";
 import { validateWrite } from "./validate-write";
 
@@ -21,29 +23,35 @@ export type ExecInput = z.infer<typeof ExecInput>;
 /** How many rows changed, the last inserted rowid, and any RETURNING rows. */
 export type ExecResult = { changes: number; lastInsertRowid: CellValue; columns: string[]; rows: CellValue[][] };
 
+/** The database's disk quota for this call (default DEFAULT_TENANT_QUOTA_BYTES), and how to give up. */
+export type ExecOptions = CallOptions & { quotaBytes?: number };
+
 /**
- * Runs one data change against `env`'s database in the supervised runner (a runaway statement is
- * killed at its deadline), within the database's disk quota.
+ * Runs one data change against `env`'s database in the tenant's lane (a runaway statement is killed
+ * at its deadline, and a cancelled one never runs or is rolled back), within the disk quota.
  */
-export async function execTenantStatement(scope: TenantScope, env: TenantEnv, input: ExecInput, quotaBytes = DEFAULT_TENANT_QUOTA_BYTES): Promise<ExecResult> {
-  const options = parseInput(ExecInput, { sql: input.sql, params: input.params, timeoutMs: input.timeoutMs }, "sql");
-  const sql = validateWrite(options.sql);
+export async function execTenantStatement(scope: TenantScope, env: TenantEnv, input: ExecInput, options: ExecOptions = {}): Promise<ExecResult> {
+  const { sql: text, params, timeoutMs } = parseInput(ExecInput, { sql: input.sql, params: input.params, timeoutMs: input.timeoutMs }, "sql");
+  const sql = validateWrite(text);
+  const quotaBytes = options.quotaBytes ?? DEFAULT_TENANT_QUOTA_BYTES;
   const db = openTenantDb(scope, env, quotaBytes); // creates the file and its bookkeeping on first use
   const maxPages = Math.floor(quotaBytes / Number(db.pragma("page_size", { simple: true })));
-  const reply = await runInQueryRunner(
+  const reply = await runInLane(
+    scope.projectId,
     {
-      mode: "write",
+      op: "write",
       file: tenantDbPath(scope, env),
       sql,
-      params: (options.params ?? []).map((p) => (typeof p === "boolean" ? Number(p) : p)),
+      params: (params ?? []).map((p) => (typeof p === "boolean" ? Number(p) : p)),
       limit: QUERY_MAX_ROWS,
       maxBytes: QUERY_MAX_RESULT_BYTES,
       maxPages,
     },
-    options.timeoutMs ?? QUERY_DEFAULT_TIMEOUT_MS,
+    timeoutMs ?? QUERY_DEFAULT_TIMEOUT_MS,
     { projectId: scope.projectId, env },
+    options.signal,
   );
   if (!reply.ok) throw replyError(reply);
-  const { columns, rows, changes = 0, lastInsertRowid = null } = reply.result;
+  const { columns, rows, changes = 0, lastInsertRowid = null } = reply.result as StatementResult;
   return { changes, lastInsertRowid, columns, rows };
 }

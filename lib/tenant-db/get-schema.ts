@@ -1,9 +1,11 @@
-// Introspection through SQLite's pragma table-valued functions: platform SQL with the table name
-// bound as a parameter, never tenant text.
-import type Database from "better-sqlite3";
+// Introspection through SQLite's pragma table-valued functions (runner-schema.mjs): platform SQL
+// with the table name bound as a parameter, never tenant text.
 import type { TenantScope } from "@/lib/auth";
-import { isReservedName, quoteIdentifier } from "./identifiers";
-import { openTenantDb } from "./open-tenant-db";
+import { RESERVED_PREFIXES } from "./identifiers";
+import { openTenantDb, tenantDbPath } from "./open-tenant-db";
+import { runInLane, type CallOptions } from "./query-lanes";
+import { replyError } from "./reply-error";
+import type { RawTable, SchemaResult } from "./runner-protocol";
 import type { TenantEnv } from "./tenant-env";
 
 /** A column; `default` is the SQL text of its default (e.g. `'draft'`, `0`), or null. */
@@ -25,28 +27,10 @@ export type TenantTable = {
 /** A database's tables and views, Myco's and SQLite's own left out. */
 export type TenantSchema = { tables: TenantTable[]; views: { name: string }[] };
 
-type ListedTable = { name: string; type: string; wr: number };
-type ColumnRow = { name: string; type: string; notnull: number; dflt_value: string | null; pk: number };
-type ForeignKeyRow = { id: number; table: string; from: string; to: string | null; on_delete: string };
-type IndexRow = { name: string; unique: number };
+/** How long introspection may take: it counts every table's rows. */
+export const SCHEMA_TIMEOUT_MS = 10_000;
 
-/** The tenant's own tables and views, in name order. */
-export function listTenantTables(db: Database.Database): ListedTable[] {
-  const rows = db
-    .prepare("SELECT name, type, wr FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'view') ORDER BY name")
-    .all() as ListedTable[];
-  return rows.filter((row) => !isReservedName(row.name));
-}
-
-/** A table's columns in declaration order. */
-export function readColumns(db: Database.Database, table: string): ColumnRow[] {
-  return db.prepare("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid").all(table) as ColumnRow[];
-}
-
-function readForeignKeys(db: Database.Database, table: string): TenantForeignKey[] {
-  const rows = db
-    .prepare("SELECT id, \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq")
-    .all(table) as ForeignKeyRow[];
+function foreignKeysOf(rows: RawTable["foreignKeys"]): TenantForeignKey[] {
   const byId = new Map<number, TenantForeignKey>();
   for (const row of rows) {
     const key = byId.get(row.id) ?? { columns: [], table: row.table, references: [], onDelete: row.on_delete };
@@ -58,44 +42,34 @@ function readForeignKeys(db: Database.Database, table: string): TenantForeignKey
   return [...byId.values()];
 }
 
-function readIndexes(db: Database.Database, table: string): TenantIndex[] {
-  const indexes = db
-    .prepare("SELECT name, \"unique\" FROM pragma_index_list(?) WHERE origin <> 'pk' ORDER BY name")
-    .all(table) as IndexRow[];
-  const columnsOf = db.prepare("SELECT name FROM pragma_index_info(?) ORDER BY seqno").pluck();
-  return indexes.map((index) => ({
-    name: index.name,
-    // An expression column has no name.
-    columns: (columnsOf.all(index.name) as (string | null)[]).map((c) => c ?? "(expression)"),
-    unique: index.unique === 1,
-  }));
-}
-
-function describeTable(db: Database.Database, listed: ListedTable): TenantTable {
-  const columns = readColumns(db, listed.name);
+function describeTable(raw: RawTable): TenantTable {
   return {
-    name: listed.name,
-    columns: columns.map((c) => ({
+    name: raw.name,
+    columns: raw.columns.map((c) => ({
       name: c.name,
       type: c.type,
       nullable: c.notnull === 0 && c.pk === 0,
       default: c.dflt_value,
       primaryKey: c.pk > 0,
     })),
-    primaryKey: columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
-    foreignKeys: readForeignKeys(db, listed.name),
-    indexes: readIndexes(db, listed.name),
-    rowCount: Number(db.prepare(`SELECT count(*) FROM ${quoteIdentifier(listed.name)}`).pluck().get()),
-    withoutRowid: listed.wr === 1,
+    primaryKey: raw.columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
+    foreignKeys: foreignKeysOf(raw.foreignKeys),
+    // An expression column has no name.
+    indexes: raw.indexes.map((i) => ({ name: i.name, columns: i.columns.map((c) => c ?? "(expression)"), unique: i.unique === 1 })),
+    rowCount: raw.rowCount,
+    withoutRowid: raw.wr === 1,
   };
 }
 
-/** The tables (with columns, keys, indexes and row counts) and views of `env`'s database. */
-export async function getTenantSchema(scope: TenantScope, env: TenantEnv): Promise<TenantSchema> {
-  const db = openTenantDb(scope, env);
-  const listed = listTenantTables(db);
-  return {
-    tables: listed.filter((t) => t.type === "table").map((t) => describeTable(db, t)),
-    views: listed.filter((t) => t.type === "view").map((t) => ({ name: t.name })),
-  };
+/**
+ * The tables (with columns, keys, indexes and row counts) and views of `env`'s database, read in the
+ * tenant's lane: counting a large table's rows never holds up this process.
+ */
+export async function getTenantSchema(scope: TenantScope, env: TenantEnv, { signal }: CallOptions = {}): Promise<TenantSchema> {
+  openTenantDb(scope, env); // creates an environment's empty database on first use
+  const request = { op: "schema" as const, file: tenantDbPath(scope, env), reservedPrefixes: [...RESERVED_PREFIXES] };
+  const reply = await runInLane(scope.projectId, request, SCHEMA_TIMEOUT_MS, { projectId: scope.projectId, env }, signal);
+  if (!reply.ok) throw replyError(reply, "Reading the schema", "env");
+  const { tables, views } = reply.result as SchemaResult;
+  return { tables: tables.map(describeTable), views: views.map((name) => ({ name })) };
 }

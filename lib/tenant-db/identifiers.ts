@@ -5,8 +5,8 @@
 export const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
 // sqlite_* belongs to SQLite, _myco_* to the platform (the migrations ledger), pragma_* are the
-// table-valued PRAGMA functions (pragma_database_list reveals host paths).
-const RESERVED_PREFIXES = ["sqlite_", "_myco_", "pragma_"];
+// table-valued PRAGMA functions (pragma_database_list reveals host paths). Lower case.
+export const RESERVED_PREFIXES: readonly string[] = ["sqlite_", "_myco_", "pragma_"];
 
 /** True for a name SQLite or Myco keeps for itself, in any letter case. */
 export function isReservedName(name: string): boolean {

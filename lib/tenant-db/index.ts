@@ -1,8 +1,10 @@
 /**
  * Each project's own SQLite databases, one file per environment under
  * `<dataDir>/tenants/<projectId>/<env>.sqlite`, reached only through a TenantScope. Schema changes
- * are allowlisted DDL (or structured operations turned into it); queries are read-only and run in a
- * supervised child process that is killed at its deadline. See docs/tenant-databases.md.
+ * are allowlisted DDL (or structured operations turned into it); queries are read-only. Every
+ * tenant-written statement (queries, writes, migrations, row browsing, row counts, backups) runs in
+ * the project's own lane: a supervised runner process per active project, killed at a deadline or
+ * when the caller gives up. See docs/tenant-databases.md.
  */
 
 /** The environment a database belongs to: "dev" (default), "staging" or "prod". */
@@ -11,8 +13,9 @@ export { TenantEnv } from "./tenant-env";
 /** The default per-database disk quota (100 MiB); writes past a database's quota fail with payload_too_large. */
 export { DEFAULT_TENANT_QUOTA_BYTES } from "./open-tenant-db";
 
-/** Applies pending migrations in name order, each in one transaction; refuses data loss unless confirmed. */
+/** Applies pending migrations in name order, each in one transaction with a deadline; refuses data loss unless confirmed. */
 export {
+  MIGRATION_TIMEOUT_MS,
   applyTenantMigrations,
   TenantMigration,
   type ApplyMigrationsOptions,
@@ -37,7 +40,7 @@ export {
   type TenantTable,
 } from "./get-schema";
 
-/** Read-only queries with row, time and size limits, run in the supervised query runner. */
+/** Read-only queries with row, time and size limits, run in the project's lane. */
 export {
   QUERY_DEFAULT_ROWS,
   QUERY_DEFAULT_TIMEOUT_MS,
@@ -66,8 +69,15 @@ export {
 /** A value in a query result or a page of rows: blobs as `{ base64 }`, integers beyond 2^53 as strings. */
 export type { CellValue } from "./cell-values";
 
-/** Closes all connections and stops the query runner (shutdown, tests). */
+/** Closes all connections and stops every query runner (shutdown, tests). */
 export { closeTenantDbs } from "./close-tenant-dbs";
+
+/**
+ * Per-project lanes: `CallOptions.signal` cancels a call (waiting: dropped; running: its runner is
+ * killed); `queryLaneStats` reports runner processes, lanes, queues and priorities (operations, tests).
+ */
+export { type CallOptions } from "./query-lanes";
+export { queryLaneStats, type LaneStats } from "./lane-registry";
 
 /** Removes a project's databases when the project is deleted. */
 export { deleteTenantDbs } from "./delete-tenant-dbs";
@@ -78,8 +88,8 @@ export { CreateMigrationInput, createMigration, type CreatedMigration } from "./
 /** The workspace's db/migrations files applied to an environment. */
 export { applyWorkspaceMigrations } from "./workspace-migrations";
 
-/** One INSERT/UPDATE/DELETE/REPLACE from a function, in the supervised runner, within the quota. */
-export { ExecInput, execTenantStatement, type ExecResult } from "./exec-statement";
+/** One INSERT/UPDATE/DELETE/REPLACE from a function, in the project's lane, within the quota. */
+export { ExecInput, execTenantStatement, type ExecOptions, type ExecResult } from "./exec-statement";
 
 /** A database copied before a change and put back when the change is undone. */
 export { restoreTenantSnapshot, snapshotTenantDb } from "./snapshots";

@@ -77,9 +77,8 @@ function formatBytes(bytes: number): string {
   return mib >= 1 ? `${Number(mib.toFixed(1))} MiB` : `${Math.round(bytes / 1024)} KiB`;
 }
 
-/** The payload_too_large error for a write that hit the quota, or undefined for any other error. */
-export function quotaErrorOf(err: unknown, env: TenantEnv, quotaBytes: number): AppError | undefined {
-  if (!(err instanceof Database.SqliteError) || err.code !== "SQLITE_FULL") return undefined;
+/** The payload_too_large error for a write that would have grown the database past its quota. */
+export function quotaError(env: TenantEnv, quotaBytes: number): AppError {
   return new AppError(
     "payload_too_large",
     `The ${env} database is full: it may use at most ${formatBytes(quotaBytes)} (${quotaBytes} bytes).`,

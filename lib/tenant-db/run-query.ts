@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
 import type { TenantScope } from "@/lib/auth";
 import type { CellValue } from "./cell-values";
 import { openTenantDb, tenantDbPath } from "./open-tenant-db";
 import { parseInput } from "./parse-input";
-import { runInQueryRunner, type RunnerReply } from "./query-runner-client";
+import { runInLane, type CallOptions } from "./query-lanes";
+import { replyError } from "./reply-error";
+import type { StatementResult } from "./runner-protocol";
 import { TenantEnv } from "./tenant-env";
 import { validateQuery } from "./validate-query";
 
@@ -35,26 +36,12 @@ export type QueryInput = z.infer<typeof QueryInput>;
 /** A query's rows as arrays in `columns` order; `truncated` when more rows matched than the limit. */
 export type QueryResult = { columns: string[]; rows: CellValue[][]; truncated: boolean; durationMs: number };
 
-export function replyError(reply: Exclude<RunnerReply, { ok: true }>): Error {
-  switch (reply.kind) {
-    case "sqlite":
-      return new AppError("unprocessable", `Query failed: ${reply.message}`, "sql");
-    case "not_reader":
-      return new AppError("unprocessable", reply.message, "sql");
-    case "too_large":
-      return new AppError("payload_too_large", `${reply.message} Select fewer rows or columns.`, "sql");
-    case "full":
-      return new AppError("payload_too_large", "The database is full: it has reached its disk quota.", "sql");
-    case "internal":
-      return new Error(`query runner failed: ${reply.message}`);
-  }
-}
-
 /**
- * Runs one read-only SELECT against `env`'s database in the supervised runner process, so a slow
- * query is stopped at its deadline without blocking this process.
+ * Runs one read-only SELECT against `env`'s database in the tenant's lane (its own runner process),
+ * so a slow query is stopped at its deadline without blocking this process or another tenant's
+ * queries; aborting `signal` cancels it, waiting or running.
  */
-export async function runTenantQuery(scope: TenantScope, env: TenantEnv, input: RunQueryInput): Promise<QueryResult> {
+export async function runTenantQuery(scope: TenantScope, env: TenantEnv, input: RunQueryInput, { signal }: CallOptions = {}): Promise<QueryResult> {
   // Picked field by field: the HTTP body (QueryInput) also carries env.
   const options = parseInput(
     RunQueryInput,
@@ -63,9 +50,10 @@ export async function runTenantQuery(scope: TenantScope, env: TenantEnv, input: 
   );
   const sql = validateQuery(options.sql);
   openTenantDb(scope, env); // the runner opens the file read-only and never creates it
-  const reply = await runInQueryRunner(
+  const reply = await runInLane(
+    scope.projectId,
     {
-      mode: "read",
+      op: "read",
       file: tenantDbPath(scope, env),
       sql,
       // SQLite has no booleans; 1 and 0 are what a boolean column holds.
@@ -75,7 +63,9 @@ export async function runTenantQuery(scope: TenantScope, env: TenantEnv, input: 
     },
     options.timeoutMs ?? QUERY_DEFAULT_TIMEOUT_MS,
     { projectId: scope.projectId, env },
+    signal,
   );
   if (!reply.ok) throw replyError(reply);
-  return reply.result;
+  const { columns, rows, truncated, durationMs } = reply.result as StatementResult;
+  return { columns, rows, truncated, durationMs };
 }

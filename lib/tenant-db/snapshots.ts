@@ -4,10 +4,14 @@ import path from "node:path";
 import type { TenantScope } from "@/lib/auth";
 import type { Logger } from "@/lib/log";
 import { openConnections, openTenantDb, tenantDbPath, tenantDir } from "./open-tenant-db";
+import { runInLane } from "./query-lanes";
+import { replyError } from "./reply-error";
 import type { TenantEnv } from "./tenant-env";
 
 /** Snapshots kept per project; older ones are removed as new ones are taken. */
 const KEEP_SNAPSHOTS = 20;
+// A 100 MiB database copies in about a second; a much slower copy is the disk's or a huge file's fault.
+const SNAPSHOT_TIMEOUT_MS = 60_000;
 // The key becomes a file name: it is an id the platform made (a run id), never request input.
 const KEY_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -24,17 +28,23 @@ async function prune(dir: string): Promise<void> {
   await Promise.all(old.map((e) => fs.promises.rm(path.join(dir, e.name), { force: true })));
 }
 
-/** Copies `env`'s database (a consistent online backup, WAL included) as snapshot `key`. */
+/**
+ * Copies `env`'s database (a consistent online backup, WAL included) as snapshot `key`, in the
+ * tenant's lane: the copy's I/O never runs on this process's thread, and it has a deadline.
+ */
 export async function snapshotTenantDb(scope: TenantScope, env: TenantEnv, key: string): Promise<void> {
   const target = snapshotPath(scope, env, key);
   await fs.promises.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-  await openTenantDb(scope, env).backup(target);
+  openTenantDb(scope, env); // the runner opens the file read-only and never creates it
+  const request = { op: "backup" as const, file: tenantDbPath(scope, env), target };
+  const reply = await runInLane(scope.projectId, request, SNAPSHOT_TIMEOUT_MS, { projectId: scope.projectId, env });
+  if (!reply.ok) throw replyError(reply, "The snapshot", "env");
   await prune(path.dirname(target));
 }
 
 /**
  * Puts snapshot `key` back as `env`'s database: the open connection is closed and the file replaced
- * in one rename (the query runner opens the file per call, so it sees the old or the new one, whole).
+ * in one rename (a query runner opens the file per call, so it sees the old or the new one, whole).
  * False when there is no such snapshot (pruned, or never taken).
  */
 export async function restoreTenantSnapshot(scope: TenantScope, env: TenantEnv, key: string, log: Logger): Promise<boolean> {

@@ -12,6 +12,8 @@ export type CallOptions = {
   rawBody?: string;
   token?: string;
   headers?: Record<string, string>;
+  /** The request's signal: aborting it is the client going away. */
+  signal?: AbortSignal;
 };
 
 export type CallResult<T = any> = { status: number; body: T; headers: Headers };
@@ -27,7 +29,7 @@ export async function call<T = any>(handler: Handler, options: CallOptions = {})
     body = JSON.stringify(options.body);
     headers["content-type"] ??= "application/json";
   }
-  const req = new Request(`${IDE_ORIGIN}${options.path ?? "/api/test"}`, { method: options.method ?? "GET", headers, body });
+  const req = new Request(`${IDE_ORIGIN}${options.path ?? "/api/test"}`, { method: options.method ?? "GET", headers, body, signal: options.signal });
   const res = await handler(req, { params: Promise.resolve(options.params ?? {}) });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };

@@ -47,7 +47,7 @@ describe("execTenantStatement", () => {
     await seedTable(scope, "items", 0);
     const big = "x".repeat(90_000);
     const err = await rejectionOf((async () => {
-      for (let i = 0; i < 40; i++) await execTenantStatement(scope, "dev", { sql: "INSERT INTO items (label) VALUES (?)", params: [big] }, 1024 * 1024);
+      for (let i = 0; i < 40; i++) await execTenantStatement(scope, "dev", { sql: "INSERT INTO items (label) VALUES (?)", params: [big] }, { quotaBytes: 1024 * 1024 });
     })());
     expect(err).toMatchObject({ code: "payload_too_large" });
   });

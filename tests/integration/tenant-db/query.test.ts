@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyTenantMigrations, closeTenantDbs, runTenantQuery } from "@/lib/tenant-db";
-import { runInQueryRunner } from "@/lib/tenant-db/query-runner-client";
+import { runInLane } from "@/lib/tenant-db/query-lanes";
 import { tenantDbPath } from "@/lib/tenant-db/open-tenant-db";
+import { untilRunning } from "@/tests/support/lanes";
 import { newScope, rawDb, rejectionOf, seedTable } from "./support";
 
 afterAll(() => closeTenantDbs());
@@ -116,7 +117,7 @@ describe("the query runner", () => {
     const scope = newScope();
     await seedTable(scope, "items", 1);
     const file = tenantDbPath(scope, "dev");
-    const ask = (sql: string) => runInQueryRunner({ mode: "read", file, sql, params: [], limit: 10, maxBytes: 1_000_000 }, 2_000, {});
+    const ask = (sql: string) => runInLane(scope.projectId, { op: "read", file, sql, params: [], limit: 10, maxBytes: 1_000_000 }, 2_000, {});
     expect(await ask(`ATTACH '${file}' AS again`)).toMatchObject({ ok: false, kind: "not_reader" });
     expect(await ask("INSERT INTO items (label) VALUES ('x') RETURNING id")).toMatchObject({ ok: false, kind: "not_reader" });
     expect(await ask("DELETE FROM items")).toMatchObject({ ok: false, kind: "not_reader" });
@@ -127,11 +128,10 @@ describe("the query runner", () => {
     const scope = newScope();
     await runTenantQuery(scope, "dev", { sql: "SELECT 1" }); // the runner is up
     const runaway = rejectionOf(runTenantQuery(scope, "dev", { sql: RUNAWAY, timeoutMs: 5_000 }));
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    // Our own child, found by parent pid: the runner this test process forked.
+    const { pid } = await untilRunning(scope);
+    // Our own child, found by parent pid: the runner this test process forked for this project's lane.
     const children = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(process.pid)], { encoding: "utf8" });
-    const pid = children.split("\n").find((line) => line.includes("query-runner.mjs"))?.trim().split(/\s+/)[0];
-    expect(pid).toBeDefined();
+    expect(children.split("\n").find((line) => line.trim().startsWith(`${pid} `))).toContain("query-runner.mjs");
     process.kill(Number(pid), "SIGKILL");
     expect(await runaway).toMatchObject({ code: "unprocessable", field: "sql", message: "The query runner stopped while running this query." });
     expect((await runTenantQuery(scope, "dev", { sql: "SELECT 3" })).rows).toEqual([[3]]);

@@ -10,6 +10,6 @@ function envelope({ result, invocation }: Awaited<ReturnType<typeof runFunction>
 }
 
 /** Runs the function with the request described in the body; answers the result, logs and timings. */
-export const POST = route({ access: "project:editor", params, limits: ["invokes"], body: InvokeInput }, async ({ scope, params, body, log }) =>
-  envelope(await runFunction(scope, params.name, requestFromInput(body), "api", log)),
+export const POST = route({ access: "project:editor", params, limits: ["invokes"], body: InvokeInput }, async ({ scope, params, body, log, req }) =>
+  envelope(await runFunction(scope, params.name, requestFromInput(body), "api", log, { signal: req.signal })),
 );

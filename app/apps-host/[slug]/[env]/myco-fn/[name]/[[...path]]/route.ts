@@ -15,7 +15,8 @@ const params = z.strictObject({
 const handler = route({ access: "app", params, limits: ["appCallsPerClient", "appCalls"] }, async ({ scope, params, req, log }) => {
   if (params.env !== "dev") throw new AppError("not_found", `No release is deployed to ${params.env} yet.`, "env");
   const request = await requestFromHttp(req, `/${(params.path ?? []).join("/")}`);
-  const { result, invocation } = await runFunction(scope, params.name, request, "http", log);
+  // The visitor going away cancels the database calls the function still has waiting or running.
+  const { result, invocation } = await runFunction(scope, params.name, request, "http", log, { signal: req.signal });
   return responseFromResult(result, invocation.id);
 });
 
