@@ -41,7 +41,7 @@ export async function planUndo(scope: ProjectScope, runId: string): Promise<Undo
   const [head, commits, files] = await Promise.all([getHeadSha(scope), commitsSince(scope, run.baseSha), changedSince(scope, run.baseSha)]);
   const reverted = commits.map(({ sha, message, authorName, date, runId: by }) => ({ sha, message, authorName, date, runId: by }));
   const migrationsChanged = files.some((p) => p.startsWith("db/migrations/"));
-  const comparison = migrationsChanged ? compareSnapshot(scope, "dev", runId) : null;
+  const comparison = migrationsChanged ? await compareSnapshot(scope, "dev", runId) : null;
   return {
     runId,
     restoresTo: run.baseSha,
