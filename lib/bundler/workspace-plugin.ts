@@ -93,8 +93,7 @@ async function resolveFromWorkspace(jail: Jail, args: esbuild.OnResolveArgs): Pr
   return resolveInPackages(jail, args, jail.paths.depsDir);
 }
 
-async function resolveImport(jail: Jail, args: esbuild.OnResolveArgs): Promise<esbuild.OnResolveResult | undefined> {
-  if (args.pluginData === INNER) return undefined; // resolveInPackages' own question to esbuild's resolver
+async function resolveImport(jail: Jail, args: esbuild.OnResolveArgs): Promise<esbuild.OnResolveResult> {
   if (args.kind === "entry-point") return { path: args.path, namespace: NS };
   // Only package files this jail admitted import anything but workspace files.
   const fromPackage = args.namespace === "file" && jail.admitted.has(args.importer);
@@ -123,6 +122,19 @@ async function loadPackageFile(jail: Jail, args: esbuild.OnLoadArgs): Promise<es
   return { ...contentsFor(bytes, loader), resolveDir: path.dirname(args.path) };
 }
 
+// One answer per question: a package's files import the same modules from the same folder many times.
+function answersOnce(jail: Jail): (args: esbuild.OnResolveArgs) => Promise<esbuild.OnResolveResult> | undefined {
+  const answers = new Map<string, Promise<esbuild.OnResolveResult>>();
+  return (args) => {
+    if (args.pluginData === INNER) return undefined; // resolveInPackages' own question to esbuild's resolver
+    const from = args.namespace === NS ? args.importer : path.dirname(args.importer);
+    const key = JSON.stringify([from, args.namespace, args.kind, args.path, args.with]);
+    let pending = answers.get(key);
+    if (!pending) answers.set(key, (pending = resolveImport(jail, args)));
+    return pending;
+  };
+}
+
 /**
  * Jails a tenant build: every file comes from the workspace (through the workspace module and its path
  * rules) or from the project's installed packages (a realpath inside `<deps>/node_modules`, checked when
@@ -137,7 +149,7 @@ export function workspacePlugin(scope: TenantScope, files: Set<string>, kind: Ki
         build, scope, files, kind, paths, external: new Set(build.initialOptions.external ?? []),
         isBrowser: build.initialOptions.platform === "browser", maps: browserMaps(paths.packagesDir), admitted: new Set(),
       };
-      build.onResolve({ filter: /.*/ }, (args) => resolveImport(jail, args));
+      build.onResolve({ filter: /.*/ }, answersOnce(jail));
       build.onLoad({ filter: /.*/, namespace: NS }, (args) => loadWorkspaceFile(jail, args));
       build.onLoad({ filter: /.*/, namespace: "file" }, (args) => loadPackageFile(jail, args));
       // A module a package's "browser" map turns off is empty, as esbuild itself makes it.
