@@ -5,6 +5,7 @@ import type { TenantScope } from "@/lib/auth";
 import { readFile } from "@/lib/workspace";
 import { GLOB_REFUSED } from "./build-error";
 import { browserMaps } from "./browser-map";
+import { findGlobImport } from "./find-glob-import";
 import { isInstalled, packageNameOf, readInside, realpathInside, type BuildJail } from "./package-jail";
 
 type Kind = "functions" | "components";
@@ -105,12 +106,20 @@ async function resolveImport(jail: Jail, args: esbuild.OnResolveArgs): Promise<e
   return fromPackage ? resolveInPackages(jail, args, path.dirname(args.importer)) : refuse(args.path, OUTSIDE);
 }
 
+// A file with a glob import is refused before esbuild parses it, so that esbuild lists no folder for it.
+async function globIn(bytes: Buffer, loader: Loader, shownAs: string): Promise<Refusal | null> {
+  if (loader !== "ts" && loader !== "tsx" && loader !== "js" && loader !== "jsx") return null;
+  const glob = await findGlobImport(bytes.toString("utf8"), loader);
+  return glob ? { errors: [{ text: `Cannot import ${glob.text}: ${GLOB_REFUSED}`, location: { file: shownAs, line: glob.line, column: 0 } }] } : null;
+}
+
 async function loadWorkspaceFile(jail: Jail, args: esbuild.OnLoadArgs): Promise<esbuild.OnLoadResult> {
   const loader = loaderOf(args.path, WORKSPACE_LOADERS, jail.kind);
   if (!loader || attributesProblem(args, args.path)) return cannotLoad(args.path);
   const file = await readFile(jail.scope, args.path);
-  // resolveDir serves only esbuild's own listing of a glob, whose every match the jail refuses.
-  return { ...contentsFor(Buffer.from(file.content, file.encoding), loader), resolveDir: jail.paths.depsDir };
+  const bytes = Buffer.from(file.content, file.encoding);
+  // resolveDir serves only esbuild's own listing of a glob that globIn missed, whose every match is refused.
+  return (await globIn(bytes, loader, args.path)) ?? { ...contentsFor(bytes, loader), resolveDir: jail.paths.depsDir };
 }
 
 async function loadPackageFile(jail: Jail, args: esbuild.OnLoadArgs): Promise<esbuild.OnLoadResult> {
@@ -119,7 +128,8 @@ async function loadPackageFile(jail: Jail, args: esbuild.OnLoadArgs): Promise<es
   // Read here, not by esbuild: the file is checked again where it is opened, after every symlink.
   const bytes = loader && !attributesProblem(args, args.path) ? await readInside(jail.paths.packagesDir, args.path) : null;
   if (!loader || !bytes) return cannotLoad("A package file");
-  return { ...contentsFor(bytes, loader), resolveDir: path.dirname(args.path) };
+  const glob = await globIn(bytes, loader, path.relative(jail.paths.depsDir, args.path));
+  return glob ?? { ...contentsFor(bytes, loader), resolveDir: path.dirname(args.path) };
 }
 
 // One answer per question: a package's files import the same modules from the same folder many times.

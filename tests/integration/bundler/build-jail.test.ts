@@ -131,7 +131,7 @@ function attacks(): [string, string, string][] {
     ['with { type: "text" } on a package file', 'import v from "myco-evil/inside-text.mjs";', '"./index.js"'],
     ["a .txt file of the workspace", 'import v from "./notes.txt";', '"./notes.txt"'],
     ["a glob import reaching outside from the workspace", "const v = (n: string) => import(`../${n}`);", "`../${n}`"],
-    ["a glob require reaching outside from a package", 'import v from "myco-evil/glob.js";', `"${UP}/" + name`],
+    ["a glob require reaching outside from a package", 'import v from "myco-evil/glob.js";', `"${UP}/"+name`],
   ];
 }
 
