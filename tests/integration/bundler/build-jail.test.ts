@@ -112,6 +112,7 @@ function attacks(): [string, string, string][] {
     ["the server's secret by a ../ walk", 'import v from "../../../auth-secret" with { type: "text" };', '"../../../auth-secret"'],
     ["the server's secret by a ../ walk inside a package", 'import v from "myco-evil/secret-text.mjs";', `"${UP}/auth-secret"`],
     ["the server's secret by require() inside a CommonJS package", 'import v from "myco-evil/secret-require.js";', `"${UP}/auth-secret"`],
+    ["the server's secret by absolute path inside a package", 'import v from "myco-evil/secret-abs.mjs";', JSON.stringify(secretFile)],
     ["the server's secret by pkg/../../ from the workspace", `import v from "myco-evil/${UP}/auth-secret" with { type: "text" };`, `"myco-evil/${UP}/auth-secret"`],
     ["the server's secret by pkg/../../ inside a package", 'import v from "myco-evil/dotdot.js";', `"myco-evil/${UP}/auth-secret"`],
     ["pkg/../../../.. inside a package", 'import v from "myco-evil/dotdot-root.js";', '"myco-evil/../../../.."'],
@@ -142,6 +143,7 @@ describe("the build jail", () => {
   beforeAll(async () => {
     tenant = await ownerTenant("Jail");
     const deps = await installByHand(tenant.scope, { "myco-evil": EVIL });
+    await fs.writeFile(path.join(deps, "node_modules/myco-evil/secret-abs.mjs"), `import c from ${JSON.stringify(path.join(dataDir(), "auth-secret"))} with { type: "text" };\nexport default c;`);
     await fs.writeFile(path.join(deps, "node_modules/myco-evil/other-tenant.mjs"), `import s from "../../../../${otherId}/tree/functions/private.ts" with { type: "text" };\nexport default s;`);
     await fs.symlink(path.join(dataDir(), "outside.js"), path.join(deps, "node_modules/myco-evil/link.js"));
     await fs.symlink(path.join(dataDir(), "outside-pkg"), path.join(deps, "node_modules/myco-linked"));
