@@ -9,7 +9,8 @@ import { upsertOnce } from "./upsert-once";
 import { installDependencies } from "./install-dependencies";
 import { addDependency } from "./add-dependency";
 import { SHARED_MODULES } from "./build-runtime";
-import { BuildError, MISSING_PACKAGE, type BuildDiagnostic } from "./workspace-plugin";
+import { BuildError, type BuildDiagnostic } from "./build-error";
+import { MISSING_PACKAGE } from "./workspace-plugin";
 import { buildsPerHead, compileWorkspaceEntry } from "./compile-workspace";
 
 /** A component's name: components/<Name>.tsx in the workspace, `{"type": "component", "name"}` in the blueprint. */

@@ -2,28 +2,44 @@ import * as esbuild from "esbuild";
 import { AppError } from "@/lib/errors";
 import type { TenantScope } from "@/lib/auth";
 import { getHeadSha, listFiles } from "@/lib/workspace";
-import { BuildError, diagnosticsOf, workspacePlugin } from "./workspace-plugin";
+import { BuildError, buildFailureOf, diagnosticsOf } from "./build-error";
+import { dependencyDir } from "./install-dependencies";
+import { jailOf } from "./package-jail";
+import { tenantTsconfig } from "./tenant-tsconfig";
+import { workspacePlugin } from "./workspace-plugin";
+
+/** What a caller may choose of a tenant build: nothing that decides which files are read. */
+export type EntryOptions = Pick<esbuild.BuildOptions, "format" | "platform" | "jsx" | "external" | "define" | "globalName" | "mainFields">;
 
 /**
  * Bundles one workspace entry (a function or a component) with esbuild, every file read through the
- * workspace; a missing entry is not_found, a failed build a BuildError with file, line and column.
+ * workspace plugin's jail; a missing entry is not_found, a failed build a BuildError with file, line and column.
  */
-export async function compileWorkspaceEntry(scope: TenantScope, entry: string, kind: "functions" | "components", options: esbuild.BuildOptions): Promise<Uint8Array> {
+export async function compileWorkspaceEntry(scope: TenantScope, entry: string, kind: "functions" | "components", options: EntryOptions): Promise<Uint8Array> {
   const files = new Set((await listFiles(scope)).map((f) => f.path));
   if (!files.has(entry)) throw new AppError("not_found", `No ${kind === "functions" ? "function" : "component"} ${entry}.`, "name");
+  const jail = await jailOf(dependencyDir(scope));
+  let result: esbuild.BuildResult<{ write: false }>;
   try {
-    const result = await esbuild.build({
+    result = await esbuild.build({
+      ...options,
       entryPoints: [entry], bundle: true, write: false, target: "es2022", minify: true, legalComments: "none", logLevel: "silent",
-      plugins: [workspacePlugin(scope, files, kind)], ...options,
+      // Nothing resolves against the server: the working directory is the project's deps folder, there is
+      // no NODE_PATH, tsconfigRaw stands in for every tsconfig.json esbuild would otherwise find on the way
+      // up (the server's `@/*` paths among them), and no source map is read (its comment names any file).
+      absWorkingDir: jail.depsDir, nodePaths: [], tsconfigRaw: await tenantTsconfig(scope, files), sourcemap: false, preserveSymlinks: false,
+      plugins: [workspacePlugin(scope, files, kind, jail)],
     });
-    const output = result.outputFiles?.[0];
-    if (!output) throw new Error("esbuild produced no output");
-    return output.contents;
   } catch (err) {
-    const diagnostics = diagnosticsOf(err);
-    if (diagnostics) throw new BuildError(diagnostics);
+    const failure = buildFailureOf(err);
+    if (failure) throw new BuildError(diagnosticsOf(failure.errors, failure.warnings));
     throw err;
   }
+  const refusedGlobs = diagnosticsOf([], result.warnings);
+  if (refusedGlobs.length > 0) throw new BuildError(refusedGlobs);
+  const output = result.outputFiles[0];
+  if (!output) throw new Error("esbuild produced no output");
+  return output.contents;
 }
 
 const MAX_CACHED_BUILDS = 500;

@@ -4,7 +4,7 @@ export { buildNodeScript } from "./build-node-script";
 /** Compile a tenant function to one script, registered as a FunctionVersion. */
 export { FunctionName, buildFunction, type BuiltFunction } from "./build-function";
 /** Build failures with file, line and column. */
-export { BuildError, type BuildDiagnostic } from "./workspace-plugin";
+export { BuildError, type BuildDiagnostic } from "./build-error";
 /** npm packages of a project, installed beside its workspace with install scripts off; adding one to package.json. */
 export { installDependencies } from "./install-dependencies";
 export { AddDependencyInput, addDependency } from "./add-dependency";

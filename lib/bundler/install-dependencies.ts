@@ -12,10 +12,12 @@ import { readFile } from "@/lib/workspace";
 const run = promisify(execFile);
 const INSTALL_TIMEOUT_MS = 180_000;
 
-// Registry packages only: a name as npm allows it and a semver range. Git URLs, tarball URLs, file: and
-// link: specs are refused, so an install can fetch nothing but registry tarballs.
+// Registry packages only: a name as npm allows it and a semver range or dist-tag. Git URLs, tarball URLs,
+// file: and link: specs are refused, and so is what npm reads as a path without saying "file:": a spec
+// starting with "." (".." installs the folder above) or ending in .tgz, .tar or .tar.gz. An install can
+// fetch nothing but registry tarballs, and read nothing of the tenant's choosing outside its deps folder.
 export const PackageName = z.string().regex(/^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]{0,213}$/, "is not an npm package name");
-export const VersionRange = z.string().regex(/^[0-9A-Za-z.^~<>=*| -]{1,64}$/, "must be a semver version or range, e.g. ^2.1.0");
+export const VersionRange = z.string().regex(/^(?![. |-])(?!.*\.(?:tgz|tar|tar\.gz)$)[0-9A-Za-z.^~<>=*| -]{1,64}$/i, "must be a semver version or range, e.g. ^2.1.0");
 const Manifest = z.object({ dependencies: z.record(PackageName, VersionRange).default({}) });
 
 /** Where a project's npm packages are installed: beside its workspace tree, never inside it. */
@@ -52,7 +54,8 @@ async function install(scope: TenantScope): Promise<void> {
   await fs.writeFile(path.join(dir, "package.json"), JSON.stringify({ private: true, dependencies }, null, 2));
   if (Object.keys(dependencies).length > 0) {
     // --ignore-scripts: a package's install script would run arbitrary code on the server.
-    const args = ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--omit=dev", "--no-package-lock", "--loglevel=error"];
+    // --workspaces=false: npm stops looking at the package.json files of the folders above for a workspace root.
+    const args = ["install", "--ignore-scripts", "--workspaces=false", "--no-audit", "--no-fund", "--omit=dev", "--no-package-lock", "--loglevel=error"];
     await run("npm", args, { cwd: dir, timeout: INSTALL_TIMEOUT_MS }).catch((err: { stderr?: string }) => {
       const detail = String(err.stderr ?? "").split("\n").find((l) => l.includes("ERR")) ?? "npm install failed";
       throw new AppError("unprocessable", `Installing packages failed: ${detail.replace(/\/[^\s]*\//g, "")}`, "package.json");

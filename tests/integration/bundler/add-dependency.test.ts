@@ -10,6 +10,10 @@ describe("addDependency", () => {
     [{ name: "Not A Package" }, "name"],
     [{ name: "left-pad", version: "git+https://example.com/x.git" }, "version"],
     [{ name: "left-pad", version: "file:../x" }, "version"],
+    // npm reads these as folders and tarballs on disk: ".." would install the project's own folder.
+    [{ name: "left-pad", version: ".." }, "version"],
+    [{ name: "left-pad", version: "." }, "version"],
+    [{ name: "left-pad", version: "1.3.0.tgz" }, "version"],
   ])("refuses %o with unprocessable naming %s, leaving package.json alone", async (input, field) => {
     const scope = await ownerScope("Deps");
     const before = (await readFile(scope, "package.json")).content;

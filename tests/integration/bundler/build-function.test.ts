@@ -1,6 +1,9 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BuildError, buildFunction, readArtifact } from "@/lib/bundler";
 import { applyChanges } from "@/lib/workspace";
+import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
 import { ownerScope } from "@/tests/support/scope";
@@ -49,7 +52,7 @@ describe("buildFunction", () => {
     });
     await expect(buildFunction(scope, "fs")).rejects.toThrow(/Node built-in "node:fs" is not available/);
     await expect(buildFunction(scope, "up")).rejects.toThrow(/Cannot find/);
-    await expect(buildFunction(scope, "abs")).rejects.toThrow(/Absolute imports/);
+    await expect(buildFunction(scope, "abs")).rejects.toThrow(/Cannot import "\/etc\/passwd": absolute imports are not allowed/);
   });
 
   it("answers not_found for a function that does not exist", async () => {
@@ -57,19 +60,27 @@ describe("buildFunction", () => {
     await expect(buildFunction(scope, "nope")).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("bundles a pure-JS npm package listed in package.json", async () => {
+  it("installs a pure-JS npm package listed in package.json into the deps folder alone, and bundles it", async () => {
     const scope = await ownerScope("Npm");
+    // A package.json above the deps folder that claims it as a workspace: npm must not take it as its root.
+    const projectDir = path.join(getConfig().dataDir, "workspaces", scope.projectId);
+    fs.writeFileSync(path.join(projectDir, "package.json"), JSON.stringify({ name: "above", private: true, workspaces: ["deps"] }));
     await write(scope, {
       "package.json": JSON.stringify({ name: "npm-app", private: true, dependencies: { ms: "2.1.3" } }),
       "functions/dur.ts": 'import ms from "ms";\nexport default () => ({ ms: ms("2 days") });\n',
     });
     const built = await buildFunction(scope, "dur");
     expect(await run(built.script, {})).toEqual({ ms: 172_800_000 });
+    expect(fs.existsSync(path.join(projectDir, "deps", "node_modules", "ms"))).toBe(true);
+    expect(fs.existsSync(path.join(projectDir, "node_modules"))).toBe(false);
   }, 120_000);
 
-  it("refuses non-registry package specs in package.json", async () => {
+  // npm would read ".." and "." as folders and "x.tgz" as a tarball on disk: refused before npm runs.
+  it.each(["git+https://example.com/evil.git", "..", ".", "x.tgz"])("refuses the non-registry package spec %s in package.json", async (spec) => {
     const scope = await ownerScope("Git");
-    await write(scope, { "package.json": JSON.stringify({ dependencies: { evil: "git+https://example.com/evil.git" } }) });
-    await expect(buildFunction(scope, "hello")).rejects.toMatchObject({ code: "unprocessable", field: "package.json" });
+    await write(scope, { "package.json": JSON.stringify({ dependencies: { evil: spec } }) });
+    await expect(buildFunction(scope, "hello")).rejects.toMatchObject({
+      code: "unprocessable", field: "package.json", message: "package.json: dependencies.evil must be a semver version or range, e.g. ^2.1.0",
+    });
   });
 });
