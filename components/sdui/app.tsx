@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { errorMessage, matchRoute, navigateMessage, readyMessage, type Blueprint } from "@/lib/sdui";
+import { errorMessage, matchRoute, navigateMessage, readyMessage, type Blueprint, type EnvName } from "@/lib/sdui";
 import { MessageBar, type PageMessage } from "./message-bar";
 import { NotFoundPage, PageView } from "./page-view";
 import type { ParentPoster } from "./parent-poster";
@@ -10,7 +10,7 @@ import { useLocation } from "./use-location";
 export type AppProps = {
   blueprint: Blueprint;
   components: Readonly<Record<string, string>>;
-  env: "dev" | "staging" | "prod";
+  env: EnvName;
   post: ParentPoster;
   /** ms from navigation start until the runtime script began. */
   bootMs: number;

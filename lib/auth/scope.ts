@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors";
 import { getDb, type Role } from "@/lib/db";
 import type { Identity } from "./identity";
 import { hasRole } from "./roles";
+import type { EnvName } from "@/lib/sdui";
 
 declare const scopeBrand: unique symbol;
 declare const appBrand: unique symbol;
@@ -31,10 +32,11 @@ export async function authorize(identity: Identity, projectId: string, required:
 }
 
 /**
- * Proof that a request reached a project's app on its own origin: the anonymous, public side of a
- * project (its functions and runtime), with no user and no access to the workspace or members.
+ * Proof that a request reached one environment of a project's app on its own origin: the anonymous,
+ * public side of a project (its functions and runtime), with no user and no access to the workspace or
+ * members. `env` is the origin's environment: what it serves, and which database its functions use.
  */
-export type AppScope = Readonly<{ projectId: string; slug: string; [appBrand]: true }>;
+export type AppScope = Readonly<{ projectId: string; slug: string; env: EnvName; [appBrand]: true }>;
 
 /** Either side of a tenant: tenant data modules (SQLite, functions) take this and use only its projectId. */
 export type TenantScope = ProjectScope | AppScope;
@@ -44,15 +46,15 @@ export type TenantScope = ProjectScope | AppScope;
 const APP_CACHE_MS = 5_000;
 const apps = new Map<string, { projectId: string; until: number }>();
 
-/** Makes the AppScope of the project with this slug; an unknown slug is not_found. */
-export async function authorizeApp(slug: string): Promise<AppScope> {
+/** Makes the AppScope of `env` of the project with this slug; an unknown slug is not_found. */
+export async function authorizeApp(slug: string, env: EnvName): Promise<AppScope> {
   const cached = apps.get(slug);
-  if (cached && cached.until > Date.now()) return { projectId: cached.projectId, slug } as AppScope;
+  if (cached && cached.until > Date.now()) return { projectId: cached.projectId, slug, env } as AppScope;
   const db = await getDb();
   const project = await db.project.findUnique({ where: { slug }, select: { id: true } });
   if (!project) throw new AppError("not_found", `No app ${slug}.`, "slug");
   apps.set(slug, { projectId: project.id, until: Date.now() + APP_CACHE_MS });
-  return { projectId: project.id, slug } as AppScope;
+  return { projectId: project.id, slug, env } as AppScope;
 }
 
 /** Drops a slug from the app cache (its project was renamed or deleted). */

@@ -1,12 +1,16 @@
 import { createHash } from "node:crypto";
 import { getConfig } from "@/lib/config";
 import type { TenantScope } from "@/lib/auth";
+import type { EnvName } from "@/lib/sdui";
 import { readFile } from "@/lib/workspace";
 import { buildAllComponents } from "./build-component";
 import { buildRuntimeAssets } from "./build-runtime";
 
 /** A hosted app page: its HTML and the headers it must be served with. */
 export type AppShell = { html: string; headers: Record<string, string> };
+
+/** What one version of an app's page is made of: its blueprint (as JSON, unchecked) and component bundle URLs. */
+export type ShellContent = { env: EnvName; blueprint: unknown; components: Record<string, string> };
 
 // JSON inside <script> must not be able to close the element or open a comment.
 function scriptJson(value: unknown): string {
@@ -17,25 +21,30 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-async function blueprintOf(scope: TenantScope): Promise<unknown> {
-  const file = await readFile(scope, "app.json").catch(() => null);
-  if (!file) return null;
+/** The blueprint as JSON, or what the runtime shows for text that is not JSON. */
+export function parseBlueprintText(text: string): unknown {
   try {
-    return JSON.parse(file.content) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     // The runtime shows an invalid blueprint as an error page with the problem, never a blank page.
     return { invalidJson: "app.json is not valid JSON" };
   }
 }
 
-/**
- * The HTML shell of an app's page at the workspace HEAD (dev): the import map (one shared React), the
- * boot data (blueprint and component bundle URLs) and the runtime. Its CSP allows only this origin's
- * scripts plus the import map (by hash), connections back to this origin (/_fn), and framing by the IDE.
- */
-export async function renderAppShell(scope: TenantScope, env: "dev" | "staging" | "prod"): Promise<AppShell> {
-  const [assets, blueprint, statuses] = await Promise.all([buildRuntimeAssets(), blueprintOf(scope), buildAllComponents(scope)]);
+/** The page at the workspace HEAD (dev, the preview): app.json as it is, and every component that builds. */
+export async function headShellContent(scope: TenantScope): Promise<ShellContent> {
+  const [file, statuses] = await Promise.all([readFile(scope, "app.json").catch(() => null), buildAllComponents(scope)]);
   const components = Object.fromEntries(statuses.flatMap((s) => (s.ok ? [[s.name, s.component.url]] : [])));
+  return { env: "dev", blueprint: file ? parseBlueprintText(file.content) : null, components };
+}
+
+/**
+ * The HTML shell of one version of an app's page: the import map (one shared React), the boot data
+ * (blueprint and component bundle URLs) and the runtime. Its CSP allows only this origin's scripts plus
+ * the import map (by hash), connections back to this origin (/_fn), and framing by the IDE.
+ */
+export async function renderAppShell({ env, blueprint, components }: ShellContent): Promise<AppShell> {
+  const assets = await buildRuntimeAssets();
   const importMap = JSON.stringify({ imports: assets.importMap });
   const mapHash = createHash("sha256").update(importMap).digest("base64");
   const ideOrigin = getConfig().ideUrl.origin;

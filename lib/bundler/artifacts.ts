@@ -6,7 +6,10 @@ import { getConfig } from "@/lib/config";
 /** A stored build output, addressed by the sha256 of its bytes (so it is immutable and cacheable forever). */
 export type Artifact = { key: string; hash: string; sizeBytes: number };
 
-const KEY = /^(functions|mfe|vendor)\/[0-9a-f]{64}\.(js|css|map)$/;
+const KEY = /^(functions|mfe|vendor|blueprints|migrations)\/[0-9a-f]{64}\.(js|css|map|json|sql)$/;
+
+/** What an artifact is: a compiled function, a component bundle, a shared vendor module, or a release's blueprint or migration. */
+export type ArtifactKind = "functions" | "mfe" | "vendor" | "blueprints" | "migrations";
 
 function fileOf(key: string): string {
   if (!KEY.test(key)) throw new Error(`not an artifact key: ${key}`);
@@ -14,7 +17,7 @@ function fileOf(key: string): string {
 }
 
 /** Stores `bytes` under `<kind>/<sha256>.<ext>`; storing the same bytes twice is a no-op. */
-export async function putArtifact(kind: "functions" | "mfe" | "vendor", ext: "js" | "css" | "map", bytes: Uint8Array): Promise<Artifact> {
+export async function putArtifact(kind: ArtifactKind, ext: "js" | "css" | "map" | "json" | "sql", bytes: Uint8Array): Promise<Artifact> {
   const hash = createHash("sha256").update(bytes).digest("hex");
   const key = `${kind}/${hash}.${ext}`;
   const file = fileOf(key);

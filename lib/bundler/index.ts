@@ -17,4 +17,4 @@ export { ComponentName, buildAllComponents, buildComponent, type BuiltComponent,
 /** The shared vendor modules and the SDUI runtime every hosted page loads. */
 export { SHARED_MODULES, buildRuntimeAssets, type RuntimeAssets } from "./build-runtime";
 /** The HTML shell of a hosted app page, with its CSP. */
-export { renderAppShell, type AppShell } from "./app-shell";
+export { headShellContent, parseBlueprintText, renderAppShell, type AppShell, type ShellContent } from "./app-shell";

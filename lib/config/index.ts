@@ -110,6 +110,8 @@ const EnvSchema = z
     UPSTASH_REDIS_REST_TOKEN: optionalString,
     MYCO_RATE_LIMITS: optionalString.pipe(z.string().transform(parseJsonObject).pipe(RateLimitOverrides).optional()),
     MYCO_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+    // Fault drills: named points where the process kills itself (SIGKILL), e.g. "deploy.migrated".
+    MYCO_CRASH_POINTS: optionalString.pipe(z.string().regex(/^[a-z_.]+(,[a-z_.]+)*$/, "must be names like deploy.migrated, comma-separated").optional()),
     // Set by lib/http/server.mjs, never by hand: the random name of the header carrying the socket's address.
     MYCO_PEER_HEADER: optionalString.pipe(z.string().regex(/^x-myco-peer-[0-9a-f]{32}$/).optional()),
   })
@@ -164,6 +166,8 @@ export type Config = Readonly<{
    * address (unset under `next dev`), and how many reverse proxies in front append to X-Forwarded-For.
    */
   clientAddress: { peerHeader: string | undefined; trustedProxies: number };
+  /** Fault drills only: where the process kills itself to prove a recovery path (MYCO_CRASH_POINTS). */
+  crashPoints: ReadonlySet<string>;
 }>;
 
 /** An OpenAI-compatible chat endpoint. */
@@ -255,6 +259,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     redis: redisConfig(e),
     rateLimits: rateLimits(e),
     clientAddress: { peerHeader: e.MYCO_PEER_HEADER, trustedProxies: e.MYCO_TRUSTED_PROXIES },
+    crashPoints: new Set(e.MYCO_CRASH_POINTS?.split(",") ?? []),
   });
 }
 

@@ -16,7 +16,7 @@ export {
   type InvokeResult,
 } from "./runtime";
 /** Build, run and record one function of a project. */
-export { httpStatusOf, runFunction, type FunctionRun, type FunctionTrigger, type RunFunctionOptions } from "./run-function";
+export { httpStatusOf, runFunction, type FunctionRun, type FunctionTarget, type FunctionTrigger, type RunFunctionOptions } from "./run-function";
 /** HTTP ⇄ function request/response translation. */
 export { InvokeInput, requestFromHttp, requestFromInput, responseFromResult } from "./http-request";
 /** The functions of a workspace. */

@@ -4,6 +4,7 @@ import type { TenantScope } from "@/lib/auth";
 import { guardedFetch } from "@/lib/security";
 import { execTenantStatement, runTenantQuery, type QueryResult, type RunQueryInput } from "@/lib/tenant-db";
 import { buildFunction, type BuiltFunction } from "@/lib/bundler";
+import type { EnvName } from "@/lib/sdui";
 import { DEFAULT_LIMITS, invokeFunction, type Capabilities, type InvokeRequest, type InvokeResult } from "./runtime";
 import { getFunctionSettings, type FunctionSettings } from "./settings";
 import { readSecretValues } from "./secrets";
@@ -24,12 +25,15 @@ function rowsAsObjects(result: Pick<QueryResult, "columns" | "rows">): Record<st
   return result.rows.map((row) => Object.fromEntries(result.columns.map((c, i) => [c, row[i]])));
 }
 
-function capabilitiesFor(scope: TenantScope, settings: FunctionSettings, env: Record<string, string>, signal: AbortSignal): Capabilities {
+/** One compiled version of a function and the environment whose database it runs against. */
+export type FunctionTarget = { env: EnvName; versionId: string; contentHash: string; script: string };
+
+function capabilitiesFor(scope: TenantScope, dbEnv: EnvName, settings: FunctionSettings, env: Record<string, string>, signal: AbortSignal): Capabilities {
   return {
     // Parameters are checked by the tenant-db module's own schema; a bad one is an error in tenant code.
-    dbQuery: async (sql, params) => rowsAsObjects(await runTenantQuery(scope, "dev", { sql, params: params as Params }, { signal })),
+    dbQuery: async (sql, params) => rowsAsObjects(await runTenantQuery(scope, dbEnv, { sql, params: params as Params }, { signal })),
     dbExec: async (sql, params) => {
-      const r = await execTenantStatement(scope, "dev", { sql, params: params as Params }, { signal });
+      const r = await execTenantStatement(scope, dbEnv, { sql, params: params as Params }, { signal });
       return { changes: r.changes, lastInsertRowid: r.lastInsertRowid, rows: rowsAsObjects(r) };
     },
     fetch: (url, init) => {
@@ -43,29 +47,39 @@ function capabilitiesFor(scope: TenantScope, settings: FunctionSettings, env: Re
   };
 }
 
-/** How the caller gives up: abort `signal` (the HTTP client went away). */
-export type RunFunctionOptions = { signal?: AbortSignal };
+/**
+ * How the caller gives up: abort `signal` (the HTTP client went away); and which version runs: `target`
+ * (a deployed release's), else the workspace HEAD's build against the dev database.
+ */
+export type RunFunctionOptions = { signal?: AbortSignal; target?: FunctionTarget };
 
 /**
  * Runs the invocation with database calls that are cancelled when it ends (finished, timed out or
  * crashed: a query it left in flight must not run on for nobody) or when the caller gives up.
  */
-async function invokeCancellable(scope: TenantScope, built: BuiltFunction, request: InvokeRequest, caller: AbortSignal | undefined): Promise<InvokeResult> {
+async function invokeCancellable(scope: TenantScope, target: FunctionTarget, request: InvokeRequest, caller: AbortSignal | undefined): Promise<InvokeResult> {
   const [settings, env] = await Promise.all([getFunctionSettings(scope.projectId), readSecretValues(scope.projectId)]);
   const ended = new AbortController();
   const signal = caller ? AbortSignal.any([ended.signal, caller]) : ended.signal;
   try {
-    const source = { versionKey: built.contentHash, script: built.script };
-    return await invokeFunction(scope.projectId, source, request, capabilitiesFor(scope, settings, env, signal), { ...DEFAULT_LIMITS, ...settings.limits });
+    const source = { versionKey: target.contentHash, script: target.script };
+    const capabilities = capabilitiesFor(scope, target.env, settings, env, signal);
+    return await invokeFunction(scope.projectId, source, request, capabilities, { ...DEFAULT_LIMITS, ...settings.limits });
   } finally {
     ended.abort();
   }
 }
 
+/** The workspace HEAD's build of a function (cached per HEAD), run against the dev database. */
+async function headTarget(scope: TenantScope, name: string): Promise<FunctionTarget> {
+  const built: BuiltFunction = await buildFunction(scope, name);
+  return { env: "dev", versionId: built.versionId, contentHash: built.contentHash, script: built.script };
+}
+
 /**
- * Builds (cached per HEAD) and runs one function of the project against its dev database, records the
- * invocation, and returns both. Build problems are AppErrors (404 missing, 422 BuildError); anything the
- * tenant's code does ends as an InvokeResult, never as a thrown error.
+ * Runs one function of the project (a deployed release's version, or the HEAD's built on demand),
+ * records the invocation, and returns both. Build problems are AppErrors (404 missing, 422 BuildError);
+ * anything the tenant's code does ends as an InvokeResult, never as a thrown error.
  */
 export async function runFunction(
   scope: TenantScope,
@@ -73,15 +87,15 @@ export async function runFunction(
   request: InvokeRequest,
   trigger: FunctionTrigger,
   log: Logger,
-  { signal }: RunFunctionOptions = {},
+  { signal, target }: RunFunctionOptions = {},
 ): Promise<FunctionRun> {
-  const built = await buildFunction(scope, name);
-  const result = await invokeCancellable(scope, built, request, signal);
+  const version = target ?? (await headTarget(scope, name));
+  const result = await invokeCancellable(scope, version, request, signal);
   const invocation = recordInvocation({
     projectId: scope.projectId,
     functionName: name,
-    versionId: built.versionId,
-    env: "dev",
+    versionId: version.versionId,
+    env: version.env,
     trigger,
     status: result.ok ? "ok" : "error",
     httpStatus: result.ok ? result.status : httpStatusOf(result.error.code),
@@ -93,7 +107,7 @@ export async function runFunction(
     logs: result.logs,
     logsTruncated: result.logsTruncated,
   });
-  log.info("function.invoked", { projectId: scope.projectId, name, status: invocation.status, errorCode: invocation.errorCode, durationMs: invocation.durationMs });
+  log.info("function.invoked", { projectId: scope.projectId, env: version.env, name, status: invocation.status, errorCode: invocation.errorCode, durationMs: invocation.durationMs });
   return { result, invocation };
 }
 

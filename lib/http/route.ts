@@ -5,6 +5,7 @@ import { log as rootLog, type Logger } from "@/lib/log";
 import { authenticate, authorize, authorizeApp, type AppScope, type Identity, type ProjectScope } from "@/lib/auth";
 import type { Role } from "@/lib/db";
 import { assertSameOrigin, clientAddress } from "@/lib/security";
+import { EnvName } from "@/lib/sdui";
 import { DEFAULT_MAX_BODY_BYTES, parseOrThrow, queryObject, readJsonBody } from "./parse-input";
 import { errorResponse, toResponse } from "./respond";
 import { enforceRouteLimits, type RouteLimit } from "./route-limits";
@@ -71,9 +72,11 @@ function assertTokenGrant(identity: Identity, spec: { access: Access; projectTok
 async function resolveAccess(spec: RouteSpec<Access, unknown, unknown, unknown>, req: Request, params: unknown): Promise<{ identity: Identity | null; scope?: ProjectScope | AppScope }> {
   const { access } = spec;
   if (access === "app") {
-    const slug = (params as { slug?: unknown }).slug;
+    const { slug, env } = params as { slug?: unknown; env?: unknown };
     if (typeof slug !== "string") throw new Error("route with app access has no slug param");
-    return { identity: null, scope: await authorizeApp(slug) };
+    const parsedEnv = EnvName.safeParse(env);
+    if (!parsedEnv.success) throw new Error("route with app access has no env param");
+    return { identity: null, scope: await authorizeApp(slug, parsedEnv.data) };
   }
   const identity = await authenticate(req);
   if (identity?.via === "session") assertSameOrigin(req);

@@ -1,10 +1,12 @@
 import { ConfigError, getConfig } from "@/lib/config";
 import { initErrorReporting, log } from "@/lib/log";
 import { getDb } from "@/lib/db";
+import { recoverDeployments } from "@/lib/releases";
 
 /**
  * Start-up, before the first request: a bad environment stops the process with a message naming each
- * variable; the registry database is opened and migrated so that the first request does not wait.
+ * variable; the registry database is opened and migrated so that the first request does not wait, and
+ * deployments a crash cut short are finished or undone before any app is served.
  */
 export async function startServer(): Promise<void> {
   try {
@@ -16,6 +18,7 @@ export async function startServer(): Promise<void> {
   }
   initErrorReporting();
   await getDb();
+  const recovered = await recoverDeployments(log);
   const config = getConfig();
-  log.info("server.started", { ideUrl: config.ideUrl.origin, database: config.databaseUrl ? "postgresql" : "pglite" });
+  log.info("server.started", { ideUrl: config.ideUrl.origin, database: config.databaseUrl ? "postgresql" : "pglite", deploymentsRecovered: recovered });
 }

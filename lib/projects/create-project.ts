@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { getDb, isUniqueViolation, recordAudit, type Tx } from "@/lib/db";
 import { authorize, type Identity } from "@/lib/auth";
 import { deleteWorkspace, initWorkspace } from "@/lib/workspace";
+import { ENV_NAMES } from "@/lib/sdui";
 import type { Logger } from "@/lib/log";
 import { Slug, randomSuffix, slugify } from "./slug";
 import { toProjectView, type ProjectView } from "./project-view";
@@ -12,13 +13,12 @@ export const ProjectName = z.string().trim().min(1, "is required").max(80, "must
 export const CreateProjectInput = z.strictObject({ name: ProjectName, slug: Slug.optional() });
 export type CreateProjectInput = z.infer<typeof CreateProjectInput>;
 
-const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
 const SLUG_ATTEMPTS = 5;
 
 async function insertProject(tx: Tx, identity: Identity, name: string, slug: string) {
   const project = await tx.project.create({ data: { name, slug } });
   await tx.membership.create({ data: { projectId: project.id, userId: identity.userId, role: "owner" } });
-  await tx.environment.createMany({ data: ENVIRONMENTS.map((env) => ({ projectId: project.id, name: env })) });
+  await tx.environment.createMany({ data: ENV_NAMES.map((env) => ({ projectId: project.id, name: env })) });
   await recordAudit(tx, { projectId: project.id, actorId: identity.userId }, "project.created", { slug });
   return project;
 }

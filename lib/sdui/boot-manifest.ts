@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { ComponentName, LIMITS } from "./schema-parts";
+import { EnvName } from "./env-name";
 
 /** The id of the `<script type="application/json">` element the hosted page boots the runtime from. */
 export const BOOT_ELEMENT_ID = "myco-boot";
@@ -14,6 +15,6 @@ export const BootManifest = z.strictObject({
     .record(ComponentName, z.string().max(LIMITS.url).regex(/^(\/(?!\/)|https?:\/\/)/, "must be an app path or an http(s) URL"))
     .default({})
     .describe("Each micro-frontend's ESM bundle URL, by component name."),
-  env: z.enum(["dev", "staging", "prod"]),
+  env: EnvName,
 });
 export type BootManifest = z.infer<typeof BootManifest>;

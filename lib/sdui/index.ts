@@ -36,6 +36,8 @@ export { walkNodes } from "./walk-nodes";
 export {
   ParentMessage, PARENT_MESSAGE_SOURCE, readyMessage, errorMessage, navigateMessage, resolveIdeOrigin,
 } from "./parent-messages";
+/** The environments an app runs in (dev, staging, prod), and those a release is deployed to. */
+export { DEPLOY_ENVS, DeployEnv, ENV_NAMES, EnvName } from "./env-name";
 /** The hosted page's boot manifest (`<script id="myco-boot" type="application/json">`). */
 export { BootManifest, BOOT_ELEMENT_ID } from "./boot-manifest";
 /** A short text summary of a blueprint, and the functions and components it uses. */

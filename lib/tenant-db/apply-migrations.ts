@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type Database from "better-sqlite3";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -39,7 +40,7 @@ export type ApplyMigrationsOptions = {
 };
 
 type Pending = { name: string; checksum: string; statements: MigrationStatement[] };
-type Context = { env: TenantEnv; quotaBytes: number; maxPages: number; confirmDestructive: boolean; timeoutMs: number };
+type Context = { env: TenantEnv; file: string; quotaBytes: number; maxPages: number; confirmDestructive: boolean; timeoutMs: number };
 
 function checksumOf(sql: string): string {
   return createHash("sha256").update(sql).digest("hex");
@@ -86,7 +87,7 @@ function failureError(migration: Pending, failure: RunnerFailure, ctx: Context):
 async function applyOne(scope: TenantScope, migration: Pending, ctx: Context): Promise<boolean> {
   const request = {
     op: "migrate" as const,
-    file: tenantDbPath(scope, ctx.env),
+    file: ctx.file,
     maxPages: ctx.maxPages,
     name: migration.name,
     checksum: migration.checksum,
@@ -122,23 +123,38 @@ export async function applyTenantMigrations(
   migrations: TenantMigration[],
   options: ApplyMigrationsOptions = {},
 ): Promise<string[]> {
-  const input = parseInput(ApplyInput, { migrations, timeoutMs: options.timeoutMs }, "migrations");
   const quotaBytes = options.quotaBytes ?? DEFAULT_TENANT_QUOTA_BYTES;
   // The platform's own connection creates the file and reads the ledger: no tenant SQL runs here.
   const db = openTenantDb(scope, env, quotaBytes);
+  return applyToFile(scope, { env, file: tenantDbPath(scope, env), db }, migrations, options);
+}
+
+/**
+ * Applies the pending migrations (by `db`'s ledger) to the database `target.file` in the tenant's lane;
+ * `target.env` names it in logs and errors. The file may be a copy (checkMigrationsOnCopy).
+ */
+export async function applyToFile(
+  scope: TenantScope,
+  target: { env: TenantEnv; file: string; db: Database.Database },
+  migrations: TenantMigration[],
+  options: ApplyMigrationsOptions = {},
+): Promise<string[]> {
+  const input = parseInput(ApplyInput, { migrations, timeoutMs: options.timeoutMs }, "migrations");
+  const quotaBytes = options.quotaBytes ?? DEFAULT_TENANT_QUOTA_BYTES;
   const ctx: Context = {
-    env,
+    env: target.env,
+    file: target.file,
     quotaBytes,
-    maxPages: Math.floor(quotaBytes / Number(db.pragma("page_size", { simple: true }))),
+    maxPages: Math.floor(quotaBytes / Number(target.db.pragma("page_size", { simple: true }))),
     confirmDestructive: options.confirmDestructive === true,
     timeoutMs: input.timeoutMs ?? MIGRATION_TIMEOUT_MS,
   };
-  const applied = new Map(readAppliedMigrations(db).map((m) => [m.name, m.checksum]));
+  const applied = new Map(readAppliedMigrations(target.db).map((m) => [m.name, m.checksum]));
   const names: string[] = [];
   for (const migration of pendingMigrations(input.migrations, applied)) {
     if (!(await applyOne(scope, migration, ctx))) continue;
     names.push(migration.name);
-    log.info("tenant_db.migration.applied", { projectId: scope.projectId, env, migration: migration.name });
+    log.info("tenant_db.migration.applied", { projectId: scope.projectId, env: target.env, migration: migration.name });
   }
   return names;
 }

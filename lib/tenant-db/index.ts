@@ -21,6 +21,11 @@ export {
   type ApplyMigrationsOptions,
 } from "./apply-migrations";
 
+/** Migrations tried on a throw-away copy of an environment's database: what would apply, or why not. */
+export { checkMigrationsOnCopy } from "./check-migrations";
+/** Whether code written for an older schema keeps working after a migration (additive), or why not. */
+export { classifyMigration, type MigrationEffect } from "./classify-migration";
+
 /** The migrations a database has recorded. */
 export { listAppliedMigrations, type AppliedMigration } from "./list-applied-migrations";
 
@@ -86,12 +91,12 @@ export { deleteTenantDbs } from "./delete-tenant-dbs";
 export { CreateMigrationInput, createMigration, type CreatedMigration } from "./create-migration";
 
 /** The workspace's db/migrations files applied to an environment. */
-export { applyWorkspaceMigrations } from "./workspace-migrations";
+export { applyWorkspaceMigrations, readWorkspaceMigrations } from "./workspace-migrations";
 
 /** One INSERT/UPDATE/DELETE/REPLACE from a function, in the project's lane, within the quota. */
 export { ExecInput, execTenantStatement, type ExecOptions, type ExecResult } from "./exec-statement";
 
 /** A database copied before a change and put back when the change is undone. */
-export { restoreTenantSnapshot, snapshotTenantDb } from "./snapshots";
+export { hasSnapshot, restoreTenantSnapshot, snapshotTenantDb } from "./snapshots";
 /** Rows per table now and in a snapshot: what putting it back would change. */
 export { compareSnapshot, type SnapshotComparison } from "./compare-snapshot";

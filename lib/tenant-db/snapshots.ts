@@ -8,7 +8,7 @@ import { runInLane } from "./query-lanes";
 import { replyError } from "./reply-error";
 import type { TenantEnv } from "./tenant-env";
 
-/** Snapshots kept per project; older ones are removed as new ones are taken. */
+/** Snapshots kept per project and environment; older ones are removed as new ones are taken. */
 const KEEP_SNAPSHOTS = 20;
 // A 100 MiB database copies in about a second; a much slower copy is the disk's or a huge file's fault.
 const SNAPSHOT_TIMEOUT_MS = 60_000;
@@ -21,8 +21,14 @@ export function snapshotPath(scope: TenantScope, env: TenantEnv, key: string): s
   return path.join(tenantDir(scope), "snapshots", `${env}-${key}.sqlite`);
 }
 
-async function prune(dir: string): Promise<void> {
-  const entries = await fs.promises.readdir(dir);
+/** Whether snapshot `key` of `env` is still kept. */
+export function hasSnapshot(scope: TenantScope, env: TenantEnv, key: string): boolean {
+  return fs.existsSync(snapshotPath(scope, env, key));
+}
+
+// Per environment: a burst of agent runs on dev must never push out the prod snapshot a rollback needs.
+async function prune(dir: string, env: TenantEnv): Promise<void> {
+  const entries = (await fs.promises.readdir(dir)).filter((name) => name.startsWith(`${env}-`));
   const dated = await Promise.all(entries.map(async (name) => ({ name, mtimeMs: (await fs.promises.stat(path.join(dir, name))).mtimeMs })));
   const old = dated.sort((a, b) => b.mtimeMs - a.mtimeMs).slice(KEEP_SNAPSHOTS);
   await Promise.all(old.map((e) => fs.promises.rm(path.join(dir, e.name), { force: true })));
@@ -39,7 +45,7 @@ export async function snapshotTenantDb(scope: TenantScope, env: TenantEnv, key: 
   const request = { op: "backup" as const, file: tenantDbPath(scope, env), target };
   const reply = await runInLane(scope.projectId, request, SNAPSHOT_TIMEOUT_MS, { projectId: scope.projectId, env });
   if (!reply.ok) throw replyError(reply, "The snapshot", "env");
-  await prune(path.dirname(target));
+  await prune(path.dirname(target), env);
 }
 
 /**

@@ -104,8 +104,13 @@ export async function restoreCommit(
 
 /** The paths that differ between `sha` and HEAD (added, changed, deleted or renamed since). */
 export async function changedSince(scope: ProjectScope, sha: string): Promise<string[]> {
-  const full = await resolveCommit(scope, sha);
-  const out = await gitOf(layoutOf(scope.projectId)).raw(["diff", "--name-only", "--no-renames", "-z", full, "HEAD"]);
+  return changedBetween(scope, sha, "HEAD");
+}
+
+/** The paths that differ between two commits (`to` may be "HEAD"). */
+export async function changedBetween(scope: ProjectScope, from: string, to: string): Promise<string[]> {
+  const [a, b] = await Promise.all([resolveCommit(scope, from), to === "HEAD" ? "HEAD" : resolveCommit(scope, to)]);
+  const out = await gitOf(layoutOf(scope.projectId)).raw(["diff", "--name-only", "--no-renames", "-z", a, b, "--"]);
   return out.split("\0").filter(Boolean);
 }
 

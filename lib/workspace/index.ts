@@ -16,6 +16,7 @@ export {
   HistoryQuery,
   getCommitDiff,
   listHistory,
+  changedBetween,
   changedSince,
   restoreCommit,
   commitsSince,

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { buildAllComponents, buildComponent, buildRuntimeAssets, readArtifact, renderAppShell } from "@/lib/bundler";
+import { buildAllComponents, buildComponent, buildRuntimeAssets, headShellContent, readArtifact, renderAppShell } from "@/lib/bundler";
 import { applyChanges, readFile } from "@/lib/workspace";
 import { log } from "@/lib/log";
 import { GET as assetRoute } from "@/app/apps-host/[slug]/[env]/myco-assets/a/[...key]/route";
@@ -63,7 +63,7 @@ describe("micro-frontends and the hosted runtime", () => {
   it("renders an HTML shell whose CSP allows exactly its import map, and escapes the boot data", async () => {
     const scope = await ownerScope("Shell");
     await write(scope, { "app.json": JSON.stringify({ version: 1, name: "</script><script>alert(1)</script>", routes: [{ path: "/", page: "home" }], pages: { home: { title: "x", body: { id: "root", type: "text", text: "hi" } } } }) });
-    const shell = await renderAppShell(scope, "dev");
+    const shell = await renderAppShell(await headShellContent(scope));
     const map = /<script type="importmap">(.*?)<\/script>/.exec(shell.html)?.[1] ?? "";
     expect(shell.headers["content-security-policy"]).toContain(`'sha256-${createHash("sha256").update(map).digest("base64")}'`);
     expect(shell.headers["content-security-policy"]).toContain("frame-ancestors http://localhost:3000");

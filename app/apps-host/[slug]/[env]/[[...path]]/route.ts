@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
-import { renderAppShell } from "@/lib/bundler";
+import { EnvName } from "@/lib/sdui";
+import { serveAppPage } from "@/lib/releases";
 
 // Every page path of an app on its own origin: the runtime routes on the client.
-const params = z.strictObject({ slug: z.string().min(1).max(40), env: z.enum(["dev", "staging", "prod"]), path: z.array(z.string()).optional() });
+const params = z.strictObject({ slug: z.string().min(1).max(40), env: EnvName, path: z.array(z.string()).optional() });
 
-export const GET = route({ access: "app", params }, async ({ scope, params }) => {
-  if (params.env !== "dev") throw new AppError("not_found", `No release is deployed to ${params.env} yet.`, "env");
-  const shell = await renderAppShell(scope, params.env);
+/** The page shell of what this environment serves: the workspace HEAD on dev, the deployed release elsewhere. */
+export const GET = route({ access: "app", params }, async ({ scope }) => {
+  const shell = await serveAppPage(scope);
   return new Response(shell.html, { headers: shell.headers });
 });

@@ -2,11 +2,12 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
 import { readAppAsset } from "@/lib/bundler";
+import { EnvName } from "@/lib/sdui";
 
 // Reached through proxy.ts's rewrite of <slug>[--env].apps…/_myco/a/<kind>/<sha256>.js.
 const params = z.strictObject({
   slug: z.string().min(1).max(40),
-  env: z.enum(["dev", "staging", "prod"]),
+  env: EnvName,
   key: z.array(z.string()).length(2).transform((k) => k.join("/")).pipe(z.string().regex(/^(mfe|vendor)\/[0-9a-f]{64}\.js$/, "is not an asset")),
 });
 

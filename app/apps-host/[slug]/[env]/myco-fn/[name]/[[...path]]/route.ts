@@ -1,22 +1,22 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
 import { FunctionName } from "@/lib/bundler";
-import { requestFromHttp, responseFromResult, runFunction } from "@/lib/functions";
+import { requestFromHttp, responseFromResult } from "@/lib/functions";
+import { EnvName } from "@/lib/sdui";
+import { serveAppFunction } from "@/lib/releases";
 
 // Reached through proxy.ts's rewrite of <slug>[--env].apps…/_fn/<name>/<path…>.
 const params = z.strictObject({
   slug: z.string().min(1).max(40),
-  env: z.enum(["dev", "staging", "prod"]),
+  env: EnvName,
   name: FunctionName,
   path: z.array(z.string()).optional(),
 });
 
+/** The function as this environment serves it; the visitor going away cancels its pending database calls. */
 const handler = route({ access: "app", params, limits: ["appCallsPerClient", "appCalls"] }, async ({ scope, params, req, log }) => {
-  if (params.env !== "dev") throw new AppError("not_found", `No release is deployed to ${params.env} yet.`, "env");
   const request = await requestFromHttp(req, `/${(params.path ?? []).join("/")}`);
-  // The visitor going away cancels the database calls the function still has waiting or running.
-  const { result, invocation } = await runFunction(scope, params.name, request, "http", log, { signal: req.signal });
+  const { result, invocation } = await serveAppFunction(scope, params.name, request, log, req.signal);
   return responseFromResult(result, invocation.id);
 });
 

@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { created, route } from "@/lib/http";
+import { DeployInput, deployRelease } from "@/lib/releases";
+
+const params = z.strictObject({ projectId: z.uuid() });
+
+/** Deploys a release to staging or prod (promotion: staging's release to prod); owners, or editors if allowed. */
+export const POST = route({ access: "project:editor", params, body: DeployInput }, async ({ scope, body, log }) =>
+  created(await deployRelease(scope, body, log)),
+);

@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { route } from "@/lib/http";
+import { ReleaseSettings, getReleaseSettings, updateReleaseSettings } from "@/lib/releases";
+
+const params = z.strictObject({ projectId: z.uuid() });
+
+/** Whether editors may deploy, promote and roll back (owners always may). */
+export const GET = route({ access: "project:viewer", params }, ({ scope }) => getReleaseSettings(scope));
+
+export const PUT = route({ access: "project:owner", params, body: ReleaseSettings }, ({ scope, body }) => updateReleaseSettings(scope, body));

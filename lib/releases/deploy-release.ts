@@ -1,0 +1,68 @@
+import { z } from "zod";
+import type { ProjectScope } from "@/lib/auth";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Logger } from "@/lib/log";
+import { DeployEnv } from "@/lib/sdui";
+import { applyTenantMigrations, listAppliedMigrations, restoreTenantSnapshot, snapshotTenantDb } from "@/lib/tenant-db";
+import { withProjectLock } from "@/lib/workspace";
+import { crashPoint } from "./crash-point";
+import { assertCanDeploy } from "./deploy-access";
+import { environmentOf, goLive, markFailed, migrationsOf } from "./deployment-steps";
+import { DEPLOYMENT_SELECT, toDeploymentView, type DeploymentView } from "./deployment-view";
+import { getRelease } from "./read-releases";
+
+/** A deploy: which release goes to which environment (promotion is deploying staging's release to prod). */
+export const DeployInput = z.strictObject({
+  releaseId: z.uuid(),
+  env: DeployEnv,
+  /** Lets the release's migrations drop tables or columns that hold data. */
+  confirmDataLoss: z.boolean().optional(),
+});
+export type DeployInput = z.infer<typeof DeployInput>;
+
+/** Deploys of one environment take turns, across everything that moves its pointer. */
+export const deployLockKey = (projectId: string, env: DeployEnv) => `${projectId}:deploy:${env}`;
+
+async function migrate(scope: ProjectScope, input: DeployInput, deploymentId: string, log: Logger): Promise<string[]> {
+  const before = (await listAppliedMigrations(scope, input.env)).length;
+  try {
+    return await applyTenantMigrations(scope, input.env, await migrationsOf(input.releaseId), { confirmDestructive: input.confirmDataLoss === true });
+  } catch (err) {
+    // Each migration is its own transaction, so a failure can leave earlier ones applied: then the
+    // database goes back to the snapshot, to match the release the environment still serves.
+    if ((await listAppliedMigrations(scope, input.env)).length > before) await restoreTenantSnapshot(scope, input.env, deploymentId, log);
+    await markFailed(deploymentId, err instanceof Error ? err.message : String(err));
+    throw err;
+  }
+}
+
+/**
+ * Deploys a release to staging or prod. A pending deployment is recorded first (what start-up finishes
+ * or undoes after a crash), the environment's database is snapshotted, the release's pending migrations
+ * applied (forward only), then the deployment goes live and the pointer moves in one transaction with
+ * its audit event. A failed migration leaves the old release serving on its old database.
+ */
+export async function deployRelease(scope: ProjectScope, input: DeployInput, log: Logger): Promise<DeploymentView> {
+  await assertCanDeploy(scope);
+  const release = await getRelease(scope, input.releaseId);
+  return withProjectLock(deployLockKey(scope.projectId, input.env), async () => {
+    const environment = await environmentOf(scope.projectId, input.env);
+    const previous = environment.currentDeployment;
+    if (previous?.release.id === release.id) throw new AppError("conflict", `${input.env} already runs ${release.version}.`, "releaseId");
+    const db = await getDb();
+    const pending = await db.deployment.create({
+      data: { projectId: scope.projectId, environmentId: environment.id, releaseId: release.id, actorId: scope.userId, previousId: previous?.id ?? null },
+    });
+    crashPoint("deploy.pending");
+    await snapshotTenantDb(scope, input.env, pending.id);
+    crashPoint("deploy.snapshot");
+    const applied = await migrate(scope, input, pending.id, log);
+    crashPoint("deploy.migrated");
+    const move = { env: input.env, from: previous ? { deploymentId: previous.id, version: previous.release.version } : null, to: { deploymentId: pending.id, version: release.version } };
+    await goLive(scope.projectId, scope.userId, pending.id, applied, { action: "release.deployed", move, extra: { migrationsApplied: applied } });
+    crashPoint("deploy.live");
+    log.info("release.deployed", { projectId: scope.projectId, env: input.env, releaseId: release.id, version: release.version, migrations: applied.length });
+    return toDeploymentView(await db.deployment.findUniqueOrThrow({ where: { id: pending.id }, select: DEPLOYMENT_SELECT }));
+  });
+}

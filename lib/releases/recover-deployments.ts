@@ -1,0 +1,52 @@
+import { authorizeApp } from "@/lib/auth";
+import { getDb } from "@/lib/db";
+import type { Logger } from "@/lib/log";
+import type { DeployEnv } from "@/lib/sdui";
+import { applyTenantMigrations, hasSnapshot, listAppliedMigrations, restoreTenantSnapshot, snapshotTenantDb } from "@/lib/tenant-db";
+import { goLive, markFailed, migrationsOf } from "./deployment-steps";
+
+type Pending = NonNullable<Awaited<ReturnType<typeof pendingDeployments>>>[number];
+
+function pendingDeployments() {
+  return getDb().then((db) => db.deployment.findMany({
+    where: { status: "pending" },
+    include: { environment: { select: { name: true } }, project: { select: { slug: true } }, release: { select: { version: true } } },
+    orderBy: { createdAt: "asc" },
+  }));
+}
+
+/**
+ * Finishes one deployment a crash cut short, forward when it can: its release's migrations applied (the
+ * ledger makes that idempotent) and the pointer moved. A rollback that was to restore the database goes
+ * live only if the restore happened (the ledger then matches its release). Anything else puts the
+ * database back to the deployment's snapshot and marks it failed: the old release keeps serving.
+ */
+async function recover(p: Pending, log: Logger): Promise<void> {
+  const env = p.environment.name as DeployEnv;
+  const scope = await authorizeApp(p.project.slug, env);
+  const migrations = await migrationsOf(p.releaseId);
+  const move = { env, from: null, to: { deploymentId: p.id, version: p.release.version } };
+  try {
+    if (p.restoredData) {
+      const applied = new Set((await listAppliedMigrations(scope, env)).map((m) => m.name));
+      const restored = applied.size === migrations.length && migrations.every((m) => applied.has(m.name));
+      if (!restored) return await markFailed(p.id, "interrupted before its database was restored");
+    }
+    // Cut before its snapshot: the database is untouched yet, so the snapshot a later rollback needs is taken now.
+    if (!p.restoredData && !hasSnapshot(scope, env, p.id)) await snapshotTenantDb(scope, env, p.id);
+    const applied = await applyTenantMigrations(scope, env, migrations);
+    await goLive(p.projectId, p.actorId, p.id, applied, { action: "release.recovered", move, extra: { rollbackOf: p.rollbackOfId } });
+    log.info("release.recovered", { projectId: p.projectId, env, deploymentId: p.id, version: p.release.version });
+  } catch (err) {
+    await restoreTenantSnapshot(scope, env, p.id, log).catch(() => false);
+    await markFailed(p.id, `interrupted, then could not finish: ${err instanceof Error ? err.message : String(err)}`);
+    log.warn("release.recovery_failed", { projectId: p.projectId, env, deploymentId: p.id, err: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+/** Start-up: every deployment a crash left pending is finished or undone (see recover), one at a time. */
+export async function recoverDeployments(log: Logger): Promise<number> {
+  const pending = await pendingDeployments();
+  for (const p of pending) await recover(p, log);
+  return pending.length;
+}
