@@ -1,6 +1,10 @@
 /** The HTTP edge: every API route is `route(spec, handler)`. */
 /** The route wrapper and its access levels. */
 export { route, type Access, type RouteContext, type RouteSpec } from "./route";
+/** The raw-path check proxy.ts makes before Next decodes params: malformed %-escapes. */
+export { findMalformedSegment } from "./check-input";
+/** What route() was given for a handler (its zod schemas), for tests that derive inputs from them. */
+export { routeSpecOf, type AnyRouteSpec } from "./route-spec";
 /** Response helpers: 201, plain JSON and the error body. */
 export { created, errorResponse, json, type Created } from "./respond";
 /** Start-up checks and database migration (instrumentation.ts). */

@@ -7,6 +7,8 @@ import type { Role } from "@/lib/db";
 import { assertSameOrigin } from "@/lib/security";
 import { DEFAULT_MAX_BODY_BYTES, parseOrThrow, queryObject, readJsonBody } from "./parse-input";
 import { errorResponse, toResponse } from "./respond";
+import { assertStorableUrlInput } from "./check-input";
+import { attachSpec, type AnyRouteSpec } from "./route-spec";
 
 /**
  * Who may call a route: anyone, any signed-in user, a platform admin, a project member of at least a
@@ -79,13 +81,14 @@ export function route<A extends Access, P extends Schema | undefined = undefined
   spec: RouteSpec<A, P, Q, B>,
   handler: (ctx: RouteContext<A, P, Q, B>) => unknown,
 ): (req: Request, ctx: NextContext) => Promise<Response> {
-  return async (req, next) => {
+  return attachSpec(async (req: Request, next: NextContext) => {
     const url = new URL(req.url);
     const log = rootLog.child({ requestId: randomUUID(), method: req.method, path: url.pathname });
     const started = performance.now();
     let response: Response;
     try {
       const rawParams = (await next?.params) ?? {};
+      assertStorableUrlInput(rawParams, url);
       const params = spec.params ? parseOrThrow(spec.params, rawParams, "params") : undefined;
       const query = spec.query ? parseOrThrow(spec.query, queryObject(url), "query") : undefined;
       const { identity, scope } = await resolveAccess(spec.access, req, params ?? rawParams);
@@ -99,5 +102,5 @@ export function route<A extends Access, P extends Schema | undefined = undefined
     }
     log.info("http.request", { status: response.status, durationMs: Math.round(performance.now() - started) });
     return response;
-  };
+  }, spec as AnyRouteSpec);
 }
