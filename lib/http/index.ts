@@ -1,6 +1,8 @@
 /** The HTTP edge: every API route is `route(spec, handler)`. */
 /** The route wrapper and its access levels. */
 export { route, type Access, type RouteContext, type RouteSpec } from "./route";
+/** JSON 405s with Allow for the methods a route file does not implement. */
+export { notAllowed, type Method } from "./not-allowed";
 /** The raw-path check proxy.ts makes before Next decodes params: malformed %-escapes. */
 export { findMalformedSegment } from "./check-input";
 /** What route() was given for a handler (its zod schemas), for tests that derive inputs from them. */

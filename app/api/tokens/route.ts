@@ -1,4 +1,4 @@
-import { route, created } from "@/lib/http";
+import { route, created, notAllowed } from "@/lib/http";
 import { IssueTokenInput, issueApiToken, listApiTokens } from "@/lib/auth";
 
 export const GET = route({ access: "user" }, ({ identity }) => listApiTokens(identity));
@@ -7,3 +7,5 @@ export const GET = route({ access: "user" }, ({ identity }) => listApiTokens(ide
 export const POST = route({ access: "public", body: IssueTokenInput }, async ({ identity, body }) =>
   created(await issueApiToken(identity, body)),
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET, POST });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { renderAppShell } from "@/lib/bundler";
 
 // Every page path of an app on its own origin: the runtime routes on the client.
@@ -11,3 +11,5 @@ export const GET = route({ access: "app", params }, async ({ scope, params }) =>
   const shell = await renderAppShell(scope, params.env);
   return new Response(shell.html, { headers: shell.headers });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET });

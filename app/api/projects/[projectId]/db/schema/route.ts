@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { TenantEnv, getTenantSchema } from "@/lib/tenant-db";
 
 const params = z.strictObject({ projectId: z.uuid() });
@@ -7,3 +7,5 @@ const query = z.strictObject({ env: TenantEnv });
 
 /** Tables, columns, keys, indexes and row counts of one environment's database. */
 export const GET = route({ access: "project:viewer", params, query }, ({ scope, query }) => getTenantSchema(scope, query.env));
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET });

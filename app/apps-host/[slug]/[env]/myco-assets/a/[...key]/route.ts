@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { readArtifact } from "@/lib/bundler";
 
 // Reached through proxy.ts's rewrite of <slug>[--env].apps…/_myco/a/<kind>/<sha256>.js.
@@ -22,3 +22,5 @@ export const GET = route({ access: "app", params }, async ({ params, req }) => {
   if (!bytes) throw new AppError("not_found", "No such asset.", "key");
   return new Response(new Uint8Array(bytes), { headers });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { FunctionName } from "@/lib/bundler";
 import { requestFromHttp, responseFromResult, runFunction } from "@/lib/functions";
 
@@ -19,4 +19,7 @@ const handler = route({ access: "app", params }, async ({ scope, params, req, lo
   return responseFromResult(result, invocation.id);
 });
 
+// Every method is the function's to answer; OPTIONS lists them all.
 export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };
+
+export const { OPTIONS } = notAllowed({ GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler });
