@@ -1,6 +1,7 @@
 import { ConfigError, getConfig } from "@/lib/config";
 import { initErrorReporting, log } from "@/lib/log";
 import { getDb } from "@/lib/db";
+import { refuseTrace } from "./refuse-trace";
 
 /**
  * Start-up, before the first request: a bad environment stops the process with a message naming each
@@ -15,6 +16,7 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   initErrorReporting();
+  refuseTrace();
   await getDb();
   const config = getConfig();
   log.info("server.started", { ideUrl: config.ideUrl.origin, database: config.databaseUrl ? "postgresql" : "pglite" });
