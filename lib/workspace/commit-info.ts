@@ -58,7 +58,9 @@ export async function commitAll(git: SimpleGit, scope: ProjectScope, message: st
   await git.raw(["add", "--all"]);
   const status = await git.raw(["status", "--porcelain"]);
   if (status.trim() === "") return null;
-  await git.raw(["commit", "--quiet", "--no-verify", "--author", await authorOf(scope), "--message", message]);
+  // "--opt=value": a name or message starting with "-" stays a value; simple-git's argument check
+  // would otherwise take "-c…" or "--upload-pack…" in a user's name for an option and refuse the commit.
+  await git.raw(["commit", "--quiet", "--no-verify", `--author=${await authorOf(scope)}`, `--message=${message}`]);
   const head = await headCommit(git);
   rememberHead(scope.projectId, head.sha);
   commits.emit("commit", scope, head.sha);

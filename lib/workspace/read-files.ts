@@ -45,7 +45,8 @@ export async function readFile(scope: TenantScope, path: string): Promise<FileCo
 }
 
 export const SearchQuery = z.strictObject({
-  q: z.string().min(1, "is required").max(200, "must be at most 200 characters"),
+  // git grep matches line by line, so a line break could never match; given to git as one pattern per line, it would split the query.
+  q: z.string().min(1, "is required").max(200, "must be at most 200 characters").regex(/^[^\r\n]*$/, "must be one line"),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
@@ -57,10 +58,12 @@ const MAX_LINE_CHARS = 240;
 
 /** Case-insensitive fixed-string search of every text file at HEAD, with line numbers. */
 export async function searchFiles(scope: TenantScope, query: SearchQuery): Promise<{ matches: SearchMatch[]; truncated: boolean }> {
-  const git = gitOf(layoutOf(scope.projectId));
-  // -e keeps a query that starts with "-" from being read as an option; -I skips binary files.
+  // The query reaches git on stdin (-f -), never in argv: there it could be read as an option, and
+  // simple-git refuses a command whose arguments merely look like --upload-pack or --template.
+  // -I skips binary files.
+  const git = gitOf(layoutOf(scope.projectId), query.q);
   const out = await git
-    .raw(["grep", "--null", "-n", "-I", "-i", "-F", "--full-name", "-e", query.q, "HEAD", "--"])
+    .raw(["grep", "--null", "-n", "-I", "-i", "-F", "--full-name", "-f", "-", "HEAD", "--"])
     .catch((err: unknown) => {
       // git grep exits 1 when nothing matches.
       if (err instanceof Error && /exited with code 1|^$/.test(err.message)) return "";
