@@ -42,7 +42,9 @@ function authConfig(): NextAuthConfig {
     cookies: {
       sessionToken: { name: cookie.name, options: { httpOnly: true, sameSite: "lax", path: "/", secure: cookie.secure } },
     },
-    pages: { signIn: "/sign-in" },
+    // next-auth's own error page answers ?error=Configuration with a 500 to anyone who asks for it;
+    // the sign-in page shows the same errors (see app/(ide)/sign-in/page.tsx) with a 200.
+    pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: providers(),
     callbacks: {
       async jwt({ token, account, profile }) {
