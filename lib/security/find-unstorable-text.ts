@@ -19,27 +19,36 @@ export function textProblem(text: string): string | undefined {
   return undefined;
 }
 
+type Step = { value: unknown; key: string | undefined; parent: Step | undefined };
+
+function pathOf(step: Step): string[] {
+  const path: string[] = [];
+  for (let s: Step | undefined = step; s?.key !== undefined; s = s.parent) path.push(s.key);
+  return path.reverse();
+}
+
 /**
  * The first string in `value` (object keys included) that contains a NUL or an unpaired surrogate,
- * with its path of keys and indexes; null when there is none. Iterative, so no input depth can
- * overflow the stack.
+ * with its path of keys and indexes; null when there is none. Iterative, with each path built only
+ * for the string it reports, so no depth of input can overflow the stack or cost more than linear time.
  */
 export function findUnstorableText(value: unknown): UnstorableText | null {
-  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  const stack: Step[] = [{ value, key: undefined, parent: undefined }];
   while (stack.length > 0) {
-    const { value: current, path } = stack.pop() as { value: unknown; path: string[] };
+    const step = stack.pop() as Step;
+    const current = step.value;
     if (typeof current === "string") {
       const problem = textProblem(current);
-      if (problem) return { path, problem };
+      if (problem) return { path: pathOf(step), problem };
     } else if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], path: [...path, String(i)] });
+      for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], key: String(i), parent: step });
     } else if (typeof current === "object" && current !== null) {
       const entries = Object.entries(current);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i] as [string, unknown];
         const problem = textProblem(key);
-        if (problem) return { path: [...path, key], problem: `has a key that ${problem}` };
-        stack.push({ value: child, path: [...path, key] });
+        if (problem) return { path: [...pathOf(step), key], problem: `has a key that ${problem}` };
+        stack.push({ value: child, key, parent: step });
       }
     }
   }
