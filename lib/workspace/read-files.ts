@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
 import { getConfig } from "@/lib/config";
 import type { TenantScope } from "@/lib/auth";
 import { gitOf, layoutOf } from "./layout";
@@ -45,8 +46,7 @@ export async function readFile(scope: TenantScope, path: string): Promise<FileCo
 }
 
 export const SearchQuery = z.strictObject({
-  // git grep matches line by line, so a line break could never match; given to git as one pattern per line, it would split the query.
-  q: z.string().min(1, "is required").max(200, "must be at most 200 characters").regex(/^[^\r\n]*$/, "must be one line"),
+  q: z.string().min(1, "is required").max(200, "must be at most 200 characters"),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
@@ -59,8 +59,10 @@ const MAX_LINE_CHARS = 240;
 /** Case-insensitive fixed-string search of every text file at HEAD, with line numbers. */
 export async function searchFiles(scope: TenantScope, query: SearchQuery): Promise<{ matches: SearchMatch[]; truncated: boolean }> {
   // The query reaches git on stdin (-f -), never in argv: there it could be read as an option, and
-  // simple-git refuses a command whose arguments merely look like --upload-pack or --template.
-  // -I skips binary files.
+  // simple-git refuses a command whose arguments merely look like --upload-pack or --template. On
+  // stdin each line is a pattern, so a line break would split the query (and could never match a
+  // line anyway), and an empty query would leave git waiting for input. -I skips binary files.
+  if (query.q === "" || /[\r\n]/.test(query.q)) throw new AppError("bad_request", "q: must be one line of text.", "q");
   const git = gitOf(layoutOf(scope.projectId), query.q);
   const out = await git
     .raw(["grep", "--null", "-n", "-I", "-i", "-F", "--full-name", "-f", "-", "HEAD", "--"])
