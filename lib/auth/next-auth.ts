@@ -61,10 +61,13 @@ function authConfig(): NextAuthConfig {
       },
     },
     logger: {
-      // A wrong password is an expected outcome, not an error worth a stack trace.
+      // A wrong password is an expected outcome, not an error worth a stack trace; a request for an
+      // unknown action or without its CSRF token is the caller's fault (a 400), not ours to report.
       error: (err) => {
         const type = "type" in err && typeof err.type === "string" ? err.type : err.name;
-        if (type !== "CredentialsSignin") log.error("auth.error", { type }, err);
+        if (type === "CredentialsSignin") return;
+        if (type === "UnknownAction" || type === "MissingCSRF") log.warn("auth.refused", { type, err: err.message });
+        else log.error("auth.error", { type }, err);
       },
       warn: (code) => log.warn("auth.warning", { code }),
     },
