@@ -105,8 +105,8 @@ export const RAW_PATH_SEGMENTS: readonly TextClass[] = [
   { name: "encoded surrogate", value: "%ED%A0%80" },
 ];
 
-/** Spellings of `.` and `..` segments; the server normalises them before routing. */
-export const DOT_SEGMENTS: readonly string[] = ["/.", "/./", "/%2e", "/%2E/", "/x/..", "/x/%2e%2e"];
+/** `.` and `..` segments put in front of a path, plain and percent-encoded; the server normalises them before routing. */
+export const DOT_SEGMENTS: readonly string[] = ["/.", "/%2e", "/%2E", "/x/..", "/x/%2e%2e", "/x/%2E%2e"];
 
 /** Methods sent to routes that do not implement them (Next's own 405 has an empty body). */
 export const REFUSED_METHODS: readonly string[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
