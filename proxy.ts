@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { classifyHost, ideSecurityHeaders } from "@/lib/security";
 import { errorResponse, findMalformedSegment } from "@/lib/http";
 
-// Methods Next routes; it answers any other with an empty 400 (or a 500 for TRACE, before this runs).
+// Methods Next routes; it answers any other with an empty 400 (TRACE never gets here: lib/http/refuse-trace.ts).
 const ROUTED_METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]);
 
 // Refused here, on every host, before Next decodes route params: there a malformed %-escape is a 500.
