@@ -53,7 +53,7 @@ async function resolveAccess(access: Access, req: Request, params: unknown): Pro
   const identity = await authenticate(req);
   if (identity?.via === "session") assertSameOrigin(req);
   if (access === "public") return { identity };
-  if (!identity) throw new AppError("unauthorized", "Sign in or send an API token (Authorization: Bearer <token>).");
+  if (!identity) throw new AppError("unauthorized", "Sign in or send an API token (Authorization: Bearer <token>).", "authorization");
   if (access === "user") return { identity };
   if (access === "admin") {
     if (!identity.isAdmin) throw new AppError("forbidden", "This needs a platform admin.");
