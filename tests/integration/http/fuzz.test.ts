@@ -4,9 +4,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { printableText } from "@/lib/security";
 import type { TestUser } from "@/tests/support/accounts";
-import { describeClasses } from "@/tests/support/fuzz/classes";
+import { describeClasses, HOSTILE_HEADERS } from "@/tests/support/fuzz/classes";
 import { seedFixture } from "@/tests/support/fuzz/fixture";
-import { hostileCases, refusedCases, type Case } from "@/tests/support/fuzz/cases";
+import { hostileCases, refusedCases, validCase, type Case } from "@/tests/support/fuzz/cases";
 import { discoverRoutes, implementedHandlers, pathFor, ROUTE_METHODS, type RouteHandler, type RouteModule } from "@/tests/support/fuzz/routes";
 import { refusalProblem, send, survivalProblem } from "@/tests/support/fuzz/send";
 import { snapshotState } from "@/tests/support/fuzz/state";
@@ -32,9 +32,9 @@ async function allowOf(route: RouteModule): Promise<string | null> {
   return res.headers.get("allow");
 }
 
-async function run(route: RouteModule, h: RouteHandler, c: Case) {
+async function run(route: RouteModule, h: RouteHandler, c: Case, headers?: Record<string, string>) {
   const body = h.method === "GET" || h.method === "HEAD" ? undefined : c.body;
-  return send(h.handler, { method: h.method, path: pathFor(route, c.params), query: c.query, params: c.params, body, contentType: c.contentType, token: owner.token });
+  return send(h.handler, { method: h.method, path: pathFor(route, c.params), query: c.query, params: c.params, body, contentType: c.contentType, token: owner.token, headers });
 }
 
 describe("the route fuzz", () => {
@@ -98,6 +98,23 @@ describe.each(routes.filter((r) => r.urlPath !== CATCH_ALL).map((r) => [r.urlPat
         const problem = survivalProblem(await run(route, h, c));
         sent.hostile++;
         if (problem) problems.push(`${h.method} ${c.what}: ${problem}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
+});
+
+describe("hostile headers", () => {
+  it("never make a route answer 5xx, and none passes for a credential", async () => {
+    const problems: string[] = [];
+    for (const route of routes.filter((r) => r.urlPath !== CATCH_ALL)) {
+      for (const h of await implementedHandlers(route)) {
+        for (const { name, headers } of HOSTILE_HEADERS) {
+          const res = await run(route, h, validCase(route, h, fx), headers);
+          sent.hostile++;
+          const problem = survivalProblem(res) ?? (h.spec?.access.startsWith("project:") && res.status !== 401 ? `status ${res.status} without a credential` : null);
+          if (problem) problems.push(`${h.method} ${route.urlPath} ${name}: ${problem}`);
+        }
       }
     }
     expect(problems).toEqual([]);

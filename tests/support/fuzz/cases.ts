@@ -119,3 +119,9 @@ export function hostileCases(route: RouteModule, h: RouteHandler, fx: Fixture, o
   const unparsed = MALFORMED_BODIES.filter((c) => !h.spec || (forFunction && c.opaque)).map((c) => ({ what: `body: ${c.name}`, params: b.params, body: c.body, contentType: c.contentType }));
   return [...paramCases(route, b, HOSTILE_TEXT, false), ...query, ...body, ...unparsed];
 }
+
+/** The valid request for a handler: what header fuzzing sends with each hostile set of headers. */
+export function validCase(route: RouteModule, h: RouteHandler, fx: Fixture): Case {
+  const b = baseOf(route, h, fx);
+  return { what: "valid", params: b.params, query: queryOf(b.query), body: json(b.body) };
+}

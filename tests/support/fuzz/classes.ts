@@ -96,6 +96,19 @@ export const HOSTILE_QUERY: readonly { name: string; raw: (key: string) => strin
   { name: "option-like", raw: (k) => `${k}=--upload-pack%3Dx` },
 ];
 
+/** Request headers the routes read, none carrying a valid credential: never a 5xx, a 4xx names its field. */
+export const HOSTILE_HEADERS: readonly { name: string; headers: Record<string, string> }[] = [
+  { name: "no credentials", headers: {} },
+  { name: "over-long bearer token", headers: { authorization: `Bearer ${"a".repeat(64 * 1024)}` } },
+  { name: "another scheme", headers: { authorization: "Basic YTpi" } },
+  { name: "bearer with spaces", headers: { authorization: "Bearer a b c" } },
+  { name: "over-long garbage session cookie", headers: { cookie: `myco.session=${"x".repeat(64 * 1024)}` } },
+  { name: "malformed cookie header", headers: { cookie: "=;;==%ZZ; myco.session; authjs.callback-url=%ZZ" } },
+  { name: "cross-site fetch metadata and a null origin", headers: { "sec-fetch-site": "cross-site", origin: "null" } },
+  { name: "over-long accept and if-none-match", headers: { accept: "x/y,".repeat(8000), "if-none-match": '"'.repeat(8000) } },
+  { name: "JSON declared as UTF-16", headers: { "content-type": "application/json; charset=utf-16" } },
+];
+
 /** What the HTTP-level spec sends through the real server: raw paths Node's http module passes as is. */
 export const RAW_PATH_SEGMENTS: readonly TextClass[] = [
   { name: "malformed %-escape", value: "%ZZ" },
@@ -125,6 +138,7 @@ export function describeClasses(): string {
     `invalid base64 content: ${names(BAD_BASE64)}`,
     `malformed query strings: ${names(MALFORMED_QUERY)}`,
     `hostile query values: ${names(HOSTILE_QUERY)}`,
+    `hostile headers (no valid credential): ${names(HOSTILE_HEADERS)}`,
     `raw path segments (real server): ${names(RAW_PATH_SEGMENTS)}`,
     `dot segments (real server): ${DOT_SEGMENTS.join(" ")}`,
     `methods a route does not implement: ${REFUSED_METHODS.join(", ")}; methods Next does not route: ${UNROUTED_METHODS.join(", ")}`,

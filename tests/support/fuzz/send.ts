@@ -11,15 +11,18 @@ export type FuzzRequest = {
   params: Record<string, string | string[]>;
   body?: string | Uint8Array;
   contentType?: string;
-  token: string;
+  token?: string;
+  /** Sent instead of the token's Authorization header. */
+  headers?: Record<string, string>;
 };
 
 export type FuzzResponse = { status: number; text: string; json: any; headers: Headers };
 
 /** Sends one request to `handler`; the answer's body is parsed as JSON when it is JSON. */
 export async function send(handler: Handler, req: FuzzRequest): Promise<FuzzResponse> {
-  const headers: Record<string, string> = { authorization: `Bearer ${req.token}` };
+  const headers: Record<string, string> = req.headers ? {} : { authorization: `Bearer ${req.token}` };
   if (req.body !== undefined) headers["content-type"] = req.contentType ?? "application/json";
+  Object.assign(headers, req.headers);
   const url = `${IDE_ORIGIN}${req.path}${req.query ? `?${req.query}` : ""}`;
   const body = typeof req.body === "string" || req.body === undefined ? req.body : new Uint8Array(req.body);
   const request = new Request(url, { method: req.method, headers, body });
