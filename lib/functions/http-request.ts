@@ -27,7 +27,7 @@ export function requestFromInput(input: InvokeInput): InvokeRequest {
 /**
  * An InvokeRequest from a real HTTP request to /_fn/<name>/<path…>. The body is bounded and must be
  * UTF-8 text (binary travels base64-encoded); a JSON body is parsed under the same rules as the IDE
- * API's, so a function never sees JSON nested deeper than MAX_JSON_DEPTH or a string with a NUL or an
+ * API's, so a function never sees JSON nested deeper than 64 levels or a string with a NUL or an
  * unpaired surrogate. Any other body is handed over as the text it is.
  */
 export async function requestFromHttp(req: Request, subPath: string): Promise<InvokeRequest> {

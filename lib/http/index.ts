@@ -2,7 +2,7 @@
 /** The route wrapper and its access levels. */
 export { route, type Access, type RouteContext, type RouteSpec } from "./route";
 /** JSON 405s with Allow for the methods a route file does not implement. */
-export { notAllowed, type Method } from "./not-allowed";
+export { notAllowed } from "./not-allowed";
 /** A library's handler (next-auth's) under route()'s URL input rules. */
 export { guardHandler } from "./guard-handler";
 /** The raw-path check proxy.ts makes before Next decodes params: malformed %-escapes. */

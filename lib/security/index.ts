@@ -20,4 +20,4 @@ export { isJsonDeeperThan } from "./measure-json-depth";
 /** A request body as strict UTF-8 text, cut off at a byte limit. */
 export { readBodyText } from "./read-body-text";
 /** A JSON request body, refused when too deep, invalid, or holding unstorable text (the error names the field). */
-export { MAX_JSON_DEPTH, parseJsonText } from "./parse-json-text";
+export { parseJsonText } from "./parse-json-text";

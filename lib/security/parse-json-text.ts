@@ -3,7 +3,7 @@ import { findUnstorableText, printableText } from "./find-unstorable-text";
 import { isJsonDeeperThan } from "./measure-json-depth";
 
 /** How deep a request's JSON may nest objects and arrays; no Myco input needs a tenth of it. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /**
  * Parses a JSON request body. Refused with a 400: nesting deeper than MAX_JSON_DEPTH (field `body`),
