@@ -1,6 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { classifyHost, ideSecurityHeaders } from "@/lib/security";
-import { errorResponse } from "@/lib/http";
+import { errorResponse, findMalformedSegment } from "@/lib/http";
+
+// Methods Next routes; it answers any other with an empty 400 (TRACE never gets here: lib/http/server.mjs answers it).
+const ROUTED_METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]);
+
+// Refused here, on every host, before Next decodes route params: there a malformed %-escape is a 500.
+function refuseMalformed(request: NextRequest): Response | undefined {
+  if (!ROUTED_METHODS.has(request.method)) {
+    const allow = [...ROUTED_METHODS].join(", ");
+    return errorResponse("method_not_allowed", `Myco does not answer ${request.method.slice(0, 20)}.`, "method", { allow });
+  }
+  const segment = findMalformedSegment(request.nextUrl.pathname);
+  if (segment === null) return undefined;
+  return errorResponse("bad_request", `path: "${segment.slice(0, 60)}" has malformed percent-encoding.`, "path");
+}
 
 // Internal route tree of the apps origin; reachable only through the rewrite below, never on the IDE's host.
 const APPS_PREFIX = "/apps-host";
@@ -9,6 +23,8 @@ const APPS_PREFIX = "/apps-host";
 // to its own scripts when it finds the policy on the request) and its security headers; an app host is
 // rewritten into the apps route tree; any other Host is refused.
 export function proxy(request: NextRequest): Response {
+  const refused = refuseMalformed(request);
+  if (refused) return refused;
   const host = classifyHost(request.headers.get("host"));
   const { pathname, search } = request.nextUrl;
   if (host.kind === "app") {

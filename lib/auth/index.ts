@@ -29,6 +29,8 @@ export {
 } from "./api-tokens";
 /** next-auth's route handlers, with the sign-in limits put around each password attempt. */
 export { createAuthHandlers, type SignInGuardFor } from "./next-auth";
+/** Refuses what next-auth's handlers would answer with a 500 (an unusable callbackUrl). */
+export { checkAuthRequest } from "./check-auth-request";
 /** Password hashing (scrypt), exported for tests and account tooling. */
 export { hashPassword, verifyPassword } from "./password";
 /** The platform admin's view of accounts. */

@@ -45,7 +45,9 @@ function authConfig(guardFor: SignInGuardFor): NextAuthConfig {
     cookies: {
       sessionToken: { name: cookie.name, options: { httpOnly: true, sameSite: "lax", path: "/", secure: cookie.secure } },
     },
-    pages: { signIn: "/sign-in" },
+    // next-auth's own error page answers ?error=Configuration with a 500 to anyone who asks for it;
+    // the sign-in page shows the same errors (see app/(ide)/sign-in/page.tsx) with a 200.
+    pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: providers(guardFor),
     callbacks: {
       async jwt({ token, account, profile }) {
@@ -62,10 +64,13 @@ function authConfig(guardFor: SignInGuardFor): NextAuthConfig {
       },
     },
     logger: {
-      // A wrong password is an expected outcome, not an error worth a stack trace.
+      // A wrong password is an expected outcome, not an error worth a stack trace; a request for an
+      // unknown action or without its CSRF token is the caller's fault (a 400), not ours to report.
       error: (err) => {
         const type = "type" in err && typeof err.type === "string" ? err.type : err.name;
-        if (type !== "CredentialsSignin") log.error("auth.error", { type }, err);
+        if (type === "CredentialsSignin") return;
+        if (type === "UnknownAction" || type === "MissingCSRF") log.warn("auth.refused", { type, err: err.message });
+        else log.error("auth.error", { type }, err);
       },
       warn: (code) => log.warn("auth.warning", { code }),
     },

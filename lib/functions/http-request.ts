@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { parseJsonText, readBodyText } from "@/lib/security";
 import type { InvokeRequest, InvokeResult } from "./runtime";
 import { httpStatusOf } from "./run-function";
 
@@ -24,19 +24,17 @@ export function requestFromInput(input: InvokeInput): InvokeRequest {
   return { method: input.method, path: input.path, query: input.query, headers: input.headers, body: input.body ?? null };
 }
 
-/** An InvokeRequest from a real HTTP request to /_fn/<name>/<path…>, body bounded and parsed when JSON. */
+/**
+ * An InvokeRequest from a real HTTP request to /_fn/<name>/<path…>. The body is bounded and must be
+ * UTF-8 text (binary travels base64-encoded); a JSON body is parsed under the same rules as the IDE
+ * API's, so a function never sees JSON nested deeper than 64 levels or a string with a NUL or an
+ * unpaired surrogate. Any other body is handed over as the text it is.
+ */
 export async function requestFromHttp(req: Request, subPath: string): Promise<InvokeRequest> {
   const url = new URL(req.url);
-  const text = req.method === "GET" || req.method === "HEAD" ? "" : await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("payload_too_large", `body: at most ${MAX_BODY_BYTES} bytes.`, "body");
+  const text = req.method === "GET" || req.method === "HEAD" ? "" : await readBodyText(req, MAX_BODY_BYTES);
   let body: unknown = text === "" ? null : text;
-  if (text !== "" && /^application\/json\b/i.test(req.headers.get("content-type") ?? "")) {
-    try {
-      body = JSON.parse(text) as unknown;
-    } catch {
-      throw new AppError("bad_request", "body: is not valid JSON.", "body");
-    }
-  }
+  if (text !== "" && /^application\/json\b/i.test(req.headers.get("content-type") ?? "")) body = parseJsonText(text);
   const headers = Object.fromEntries([...req.headers].filter(([k]) => !DROPPED_REQUEST_HEADERS.has(k.toLowerCase())));
   return { method: req.method, path: subPath || "/", query: Object.fromEntries(url.searchParams), headers, body };
 }

@@ -9,6 +9,8 @@ import { EnvName } from "@/lib/sdui";
 import { DEFAULT_MAX_BODY_BYTES, parseOrThrow, queryObject, readJsonBody } from "./parse-input";
 import { errorResponse, toResponse } from "./respond";
 import { enforceRouteLimits, type RouteLimit } from "./route-limits";
+import { assertStorableUrlInput } from "./check-input";
+import { attachSpec, type AnyRouteSpec } from "./route-spec";
 
 /**
  * Who may call a route: anyone, any signed-in user, a platform admin, a project member of at least a
@@ -82,7 +84,7 @@ async function resolveAccess(spec: RouteSpec<Access, unknown, unknown, unknown>,
   if (identity?.via === "session") assertSameOrigin(req);
   if (identity) assertTokenGrant(identity, spec, req);
   if (access === "public") return { identity };
-  if (!identity) throw new AppError("unauthorized", "Sign in or send an API token (Authorization: Bearer <token>).");
+  if (!identity) throw new AppError("unauthorized", "Sign in or send an API token (Authorization: Bearer <token>).", "authorization");
   if (access === "user") return { identity };
   if (access === "admin") {
     if (!identity.isAdmin) throw new AppError("forbidden", "This needs a platform admin.");
@@ -122,13 +124,14 @@ export function route<A extends Access, P extends Schema | undefined = undefined
   spec: RouteSpec<A, P, Q, B>,
   handler: (ctx: RouteContext<A, P, Q, B>) => unknown,
 ): (req: Request, ctx: NextContext) => Promise<Response> {
-  return async (req, next) => {
+  return attachSpec(async (req: Request, next: NextContext) => {
     const url = new URL(req.url);
     const log = rootLog.child({ requestId: randomUUID(), method: req.method, path: url.pathname });
     const started = performance.now();
     let response: Response;
     try {
       const rawParams = (await next?.params) ?? {};
+      assertStorableUrlInput(rawParams, url);
       const params = spec.params ? parseOrThrow(spec.params, rawParams, "params") : undefined;
       const query = spec.query ? parseOrThrow(spec.query, queryObject(url), "query") : undefined;
       const { identity, scope } = await resolveAccess(spec, req, params ?? rawParams);
@@ -144,5 +147,5 @@ export function route<A extends Access, P extends Schema | undefined = undefined
     }
     log.info("http.request", { status: response.status, durationMs: Math.round(performance.now() - started) });
     return response;
-  };
+  }, spec as AnyRouteSpec);
 }

@@ -1,5 +1,6 @@
 // Myco's HTTP server (`npm start`, `npm run serve`): Next.js's production server behind a plain Node
-// http server, for one thing `next start` cannot give: the address of the socket a request came in on.
+// http server, for what `next start` cannot give: the address of the socket a request came in on, and a
+// JSON answer to the methods Next cannot even represent.
 // Next keeps any X-Forwarded-For a client sends, so rate limits per client could be dodged by making one
 // up. Here every request carries the socket's address in a header whose name is random per process
 // (handed to lib/config as MYCO_PEER_HEADER), so no client can forge or even name it.
@@ -13,6 +14,16 @@ const peerHeader = `x-myco-peer-${randomBytes(16).toString("hex")}`;
 process.env.MYCO_PEER_HEADER = peerHeader;
 const port = Number(process.env.PORT ?? 3000);
 const SHUTDOWN_GRACE_MS = 5_000;
+// undici's Request refuses the "forbidden" methods TRACE and TRACK, so Next would fail to build the
+// request it hands proxy.ts and answer a bare 500: they get the JSON 405 every other refused method gets.
+const UNBUILDABLE_METHODS = new Set(["TRACE", "TRACK"]);
+const ALLOW = "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE";
+
+function refuseMethod(req, res) {
+  const body = JSON.stringify({ error: { code: "method_not_allowed", message: `Myco does not answer ${req.method}.`, field: "method" } });
+  res.writeHead(405, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", allow: ALLOW });
+  res.end(body);
+}
 
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
@@ -20,6 +31,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
+  if (UNBUILDABLE_METHODS.has(req.method ?? "")) return refuseMethod(req, res);
   req.headers[peerHeader] = req.socket.remoteAddress ?? "";
   void handle(req, res);
 });

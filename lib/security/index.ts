@@ -19,3 +19,11 @@ export { signInGuard } from "./sign-in-guard";
 export { addressFrom, clientAddress } from "./client-address";
 /** Closes Redis connections (tests). */
 export { closeRateLimiters } from "./rate-limit";
+/** Text no store can hold: a NUL or an unpaired UTF-16 surrogate, found anywhere in a value (keys included). */
+export { findUnstorableText, printableText, textProblem, type UnstorableText } from "./find-unstorable-text";
+/** Nesting depth of JSON text, measured without parsing it. */
+export { isJsonDeeperThan } from "./measure-json-depth";
+/** A request body as strict UTF-8 text, cut off at a byte limit. */
+export { readBodyText } from "./read-body-text";
+/** A JSON request body, refused when too deep, invalid, or holding unstorable text (the error names the field). */
+export { parseJsonText } from "./parse-json-text";

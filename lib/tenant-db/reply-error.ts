@@ -20,6 +20,10 @@ export function replyError(reply: RunnerFailure, subject = "Query", field = "sql
     case "full":
       return new AppError("payload_too_large", "The database is full: it has reached its disk quota.", field);
     case "internal":
+      // better-sqlite3 throws a RangeError, not an SqliteError, when the values do not fit the placeholders.
+      if (/^RangeError: .*parameter/i.test(reply.message)) {
+        return new AppError("unprocessable", `${subject} failed: ${reply.message.slice("RangeError: ".length)}`, "params");
+      }
       return new Error(`query runner failed: ${reply.message}`);
   }
 }

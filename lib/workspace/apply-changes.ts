@@ -13,10 +13,23 @@ import { assertWorkspaceWritable } from "./workspace-lease";
 const MAX_CONTENT_CHARS = 96 * 1024 * 1024;
 const Content = { content: z.string().max(MAX_CONTENT_CHARS), encoding: z.enum(["utf8", "base64"]).default("utf8") };
 
+// Strict RFC 4648 base64: Buffer.from would skip any character outside the alphabet and accept
+// missing padding, so garbage would be stored as some other bytes; canonical means it round-trips.
+function isCanonicalBase64(text: string): boolean {
+  return text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(text) && Buffer.from(text, "base64").toString("base64") === text;
+}
+
+/** Refuses base64 content that is not strict base64, naming `content` (within the change, if any). */
+export function checkContentEncoding(value: { content: string; encoding: "utf8" | "base64" }, ctx: z.RefinementCtx): void {
+  if (value.encoding === "base64" && !isCanonicalBase64(value.content)) {
+    ctx.addIssue({ code: "custom", path: ["content"], message: "is not valid base64 (A-Z a-z 0-9 + /, padded with = to a multiple of 4)" });
+  }
+}
+
 /** One change of a change set. */
 export const FileChange = z.discriminatedUnion("op", [
-  z.strictObject({ op: z.literal("write"), path: WorkspacePath, ...Content }),
-  z.strictObject({ op: z.literal("create"), path: WorkspacePath, ...Content }),
+  z.strictObject({ op: z.literal("write"), path: WorkspacePath, ...Content }).superRefine(checkContentEncoding),
+  z.strictObject({ op: z.literal("create"), path: WorkspacePath, ...Content }).superRefine(checkContentEncoding),
   z.strictObject({ op: z.literal("delete"), path: WorkspacePath }),
   z.strictObject({ op: z.literal("rename"), from: WorkspacePath, to: WorkspacePath }),
 ]);

@@ -66,10 +66,12 @@ export async function commitAll(git: SimpleGit, scope: ProjectScope, message: st
   const status = await git.raw(["status", "--porcelain"]);
   if (status.trim() === "") return null;
   const runId = currentLeaseHolder();
-  const trailer = runId ? ["--trailer", `${RUN_TRAILER}: ${runId}`] : [];
+  const trailer = runId ? [`--trailer=${RUN_TRAILER}: ${runId}`] : [];
   // Only the platform marks a commit as a run's: a person's message cannot claim to be one.
   const text = message.replace(new RegExp(`^${RUN_TRAILER}:.*$`, "gim"), "").trim() || "Update";
-  await git.raw(["commit", "--quiet", "--no-verify", "--author", await authorOf(scope), "--message", text, ...trailer]);
+  // "--opt=value": a name or message starting with "-" stays a value; simple-git's argument check
+  // would otherwise take "-c…" or "--upload-pack…" in a user's name for an option and refuse the commit.
+  await git.raw(["commit", "--quiet", "--no-verify", `--author=${await authorOf(scope)}`, `--message=${text}`, ...trailer]);
   const head = await headCommit(git);
   rememberHead(scope.projectId, head.sha);
   commits.emit("commit", scope, head.sha);

@@ -1,18 +1,20 @@
 import { z } from "zod";
 import type { ProjectScope } from "@/lib/auth";
 import type { Logger } from "@/lib/log";
-import { CommitMessage, applyChanges, type ChangeResult } from "./apply-changes";
+import { CommitMessage, applyChanges, checkContentEncoding, type ChangeResult } from "./apply-changes";
 import { WorkspacePath } from "./workspace-path";
 
 // Single-file changes are one-change change sets, so they get the same validation, atomicity and commit.
 
-export const WriteFileInput = z.strictObject({
-  content: z.string().max(96 * 1024 * 1024),
-  encoding: z.enum(["utf8", "base64"]).default("utf8"),
-  message: CommitMessage.optional(),
-  /** Refuse (409) instead of overwriting an existing file. */
-  create: z.boolean().default(false),
-});
+export const WriteFileInput = z
+  .strictObject({
+    content: z.string().max(96 * 1024 * 1024),
+    encoding: z.enum(["utf8", "base64"]).default("utf8"),
+    message: CommitMessage.optional(),
+    /** Refuse (409) instead of overwriting an existing file. */
+    create: z.boolean().default(false),
+  })
+  .superRefine(checkContentEncoding);
 export type WriteFileInput = z.infer<typeof WriteFileInput>;
 
 export const RenameFileInput = z.strictObject({ to: WorkspacePath, message: CommitMessage.optional() });

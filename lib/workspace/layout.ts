@@ -25,9 +25,11 @@ const GIT_CONFIG = [
 
 /**
  * A git client for the workspace. It runs inside the git dir, whose core.worktree points at the tree
- * ("../tree"), so no .git entry ever exists among the tenant's files.
+ * ("../tree"), so no .git entry ever exists among the tenant's files. `stdin` is written to every
+ * command it runs: the way to hand git user text that must never be parsed as an argument.
  */
-export function gitOf(layout: WorkspaceLayout): SimpleGit {
+export function gitOf(layout: WorkspaceLayout, stdin?: string): SimpleGit {
   // simple-git refuses any core.hooksPath or core.fsmonitor by default; ours turn both off.
-  return simpleGit({ baseDir: layout.gitDir, config: GIT_CONFIG, maxConcurrentProcesses: 2, unsafe: { allowUnsafeHooksPath: true, allowUnsafeFsMonitor: true } });
+  const unsafe = { allowUnsafeHooksPath: true, allowUnsafeFsMonitor: true };
+  return simpleGit({ baseDir: layout.gitDir, config: GIT_CONFIG, maxConcurrentProcesses: 2, unsafe, ...(stdin !== undefined && { input: () => stdin }) });
 }

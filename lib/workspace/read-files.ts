@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
 import { getConfig } from "@/lib/config";
 import type { TenantScope } from "@/lib/auth";
 import { gitOf, layoutOf } from "./layout";
@@ -57,10 +58,14 @@ const MAX_LINE_CHARS = 240;
 
 /** Case-insensitive fixed-string search of every text file at HEAD, with line numbers. */
 export async function searchFiles(scope: TenantScope, query: SearchQuery): Promise<{ matches: SearchMatch[]; truncated: boolean }> {
-  const git = gitOf(layoutOf(scope.projectId));
-  // -e keeps a query that starts with "-" from being read as an option; -I skips binary files.
+  // The query reaches git on stdin (-f -), never in argv: there it could be read as an option, and
+  // simple-git refuses a command whose arguments merely look like --upload-pack or --template. On
+  // stdin each line is a pattern, so a line break would split the query (and could never match a
+  // line anyway), and an empty query would leave git waiting for input. -I skips binary files.
+  if (query.q === "" || /[\r\n]/.test(query.q)) throw new AppError("bad_request", "q: must be one line of text.", "q");
+  const git = gitOf(layoutOf(scope.projectId), query.q);
   const out = await git
-    .raw(["grep", "--null", "-n", "-I", "-i", "-F", "--full-name", "-e", query.q, "HEAD", "--"])
+    .raw(["grep", "--null", "-n", "-I", "-i", "-F", "--full-name", "-f", "-", "HEAD", "--"])
     .catch((err: unknown) => {
       // git grep exits 1 when nothing matches.
       if (err instanceof Error && /exited with code 1|^$/.test(err.message)) return "";

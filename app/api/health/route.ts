@@ -1,4 +1,6 @@
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 
 /** Liveness: the process answers. Readiness (database, migrations) is /api/ready. */
 export const GET = route({ access: "public" }, () => ({ status: "ok" }));
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET });

@@ -1,4 +1,4 @@
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 
 export const GET = route({ access: "user", projectTokens: true }, ({ identity }) => ({
   id: identity.userId,
@@ -6,3 +6,5 @@ export const GET = route({ access: "user", projectTokens: true }, ({ identity })
   name: identity.name,
   isAdmin: identity.isAdmin,
 }));
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET });

@@ -1,4 +1,4 @@
-import { route, created } from "@/lib/http";
+import { route, created, notAllowed } from "@/lib/http";
 import { CreateProjectInput, createProject, listProjects } from "@/lib/projects";
 
 export const GET = route({ access: "user", projectTokens: true }, ({ identity }) => listProjects(identity));
@@ -6,3 +6,5 @@ export const GET = route({ access: "user", projectTokens: true }, ({ identity })
 export const POST = route({ access: "user", body: CreateProjectInput, limits: ["projects"] }, async ({ identity, body, log }) =>
   created(await createProject(identity, body, log)),
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET, POST });

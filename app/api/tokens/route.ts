@@ -1,4 +1,4 @@
-import { route, created } from "@/lib/http";
+import { route, created, notAllowed } from "@/lib/http";
 import { IssueTokenInput, issueApiToken, listApiTokens } from "@/lib/auth";
 import { clientAddress, signInGuard } from "@/lib/security";
 
@@ -8,3 +8,5 @@ export const GET = route({ access: "user", projectTokens: true }, ({ identity })
 export const POST = route({ access: "public", body: IssueTokenInput, limits: ["tokens"] }, async ({ identity, body, req }) =>
   created(await issueApiToken(identity, body, (email) => signInGuard(email, clientAddress(req.headers)))),
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET, POST });

@@ -44,8 +44,11 @@ const invoke = (user: TestUser, projectId: string, name: string, body: unknown) 
   call(invokeRoute, { method: "POST", token: user.token, params: { projectId, name }, body });
 
 describe("functions over HTTP", () => {
-  it("runs a function only on POST in the IDE API: a GET link cannot run an editor's function", () => {
-    expect(Object.keys(invokeModule)).toEqual(["POST"]);
+  it("runs a function only on POST in the IDE API: a GET link cannot run an editor's function", async () => {
+    for (const method of ["GET", "HEAD", "PUT", "PATCH", "DELETE"] as const) {
+      const res = await call(invokeModule[method], { method, params: { projectId: "00000000-0000-0000-0000-000000000000", name: "hello" } });
+      expect([res.status, res.headers.get("allow")], method).toEqual([405, "OPTIONS, POST"]);
+    }
   });
 
   it("a user writes functions/todos.ts, calls it from the builder and on the app's origin, and reads its logs", async () => {

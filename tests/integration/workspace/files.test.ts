@@ -54,6 +54,19 @@ describe("workspace files", () => {
     expect(Buffer.from(read.body.content, "base64").equals(bytes)).toBe(true);
   });
 
+  it("refuse base64 content that is not strict base64, naming the content field, and store nothing", async () => {
+    const owner = await signUpUser("Base64");
+    const { id } = await createTestProject(owner);
+    for (const content of ["!!!!", "YQ", "-_-_", "YR==", "YQ==YQ=="]) {
+      const put = await putFile(owner, id, "blob.bin", content, { encoding: "base64" });
+      expect([put.status, put.body.error.field]).toEqual([400, "content"]);
+      const batch = await call(changes, { method: "POST", token: owner.token, params: { projectId: id }, body: { message: "b", changes: [{ op: "create", path: "ok.txt", content: "x" }, { op: "write", path: "blob.bin", content, encoding: "base64" }] } });
+      expect([batch.status, batch.body.error.field]).toEqual([400, "changes.1.content"]);
+    }
+    expect((await getFile(owner, id, "blob.bin")).status).toBe(404);
+    expect((await getFile(owner, id, "ok.txt")).status).toBe(404);
+  });
+
   it("are searched case-insensitively with line numbers", async () => {
     const owner = await signUpUser("Search");
     const { id } = await createTestProject(owner);
@@ -66,6 +79,19 @@ describe("workspace files", () => {
     const dash = await call(search, { token: owner.token, params: { projectId: id }, path: "/api/x?q=--version" });
     expect(dash.body).toEqual({ matches: [], truncated: false });
     expect((await call(search, { token: owner.token, params: { projectId: id }, path: "/api/x?q=" })).status).toBe(400);
+  });
+
+  it("are searched for option-like text as text, and a NUL or a line break in the query is a 400 naming q", async () => {
+    const owner = await signUpUser("Options");
+    const { id } = await createTestProject(owner);
+    await putFile(owner, id, "notes.txt", "run --upload-pack=x here\nand -calias.x=!sh there\n");
+    const find = (q: string) => call(search, { token: owner.token, params: { projectId: id }, path: `/api/x?q=${encodeURIComponent(q)}` });
+    expect((await find("--upload-pack=x")).body.matches).toEqual([{ path: "notes.txt", line: 1, text: "run --upload-pack=x here" }]);
+    expect((await find("-calias.x=!sh")).body.matches).toEqual([{ path: "notes.txt", line: 2, text: "and -calias.x=!sh there" }]);
+    for (const bad of ["a\u0000b", "a\nb"]) {
+      const res = await find(bad);
+      expect([res.status, res.body.error.field]).toEqual([400, "q"]);
+    }
   });
 
   it("over the size limit are refused with 413", async () => {

@@ -24,6 +24,15 @@ describe("workspace history", () => {
     expect(page2.body).toEqual({ commits: [expect.objectContaining({ message: "Create Chronicle", authorEmail: owner.email })], nextCursor: null });
   });
 
+  it("commits for an author whose name and message look like git options, keeping both as text", async () => {
+    const owner = await signUpUser("-calias.x=!sh --upload-pack=x");
+    const { id } = await createTestProject(owner, "Options");
+    const put = await putFile(owner, id, "notes.md", "one", { message: "--template=/tmp -c core.pager=x" });
+    expect(put.status).toBe(200);
+    const log = await call(history, { token: owner.token, params: { projectId: id }, path: "/api/x?limit=1" });
+    expect(log.body.commits[0]).toMatchObject({ authorName: "-calias.x=!sh --upload-pack=x", message: "--template=/tmp -c core.pager=x" });
+  });
+
   it("shows what a commit changed, with line counts and the patch", async () => {
     const owner = await signUpUser("Differ");
     const { id } = await createTestProject(owner);

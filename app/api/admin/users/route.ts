@@ -1,4 +1,6 @@
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { listUsers } from "@/lib/auth";
 
 export const GET = route({ access: "admin" }, () => listUsers());
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET });

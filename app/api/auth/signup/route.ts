@@ -1,4 +1,4 @@
-import { route, created } from "@/lib/http";
+import { route, created, notAllowed } from "@/lib/http";
 import { SignUpInput, signUp } from "@/lib/auth";
 
 export const POST = route({ access: "public", body: SignUpInput, limits: ["signUps"] }, async ({ body, log }) => {
@@ -6,3 +6,5 @@ export const POST = route({ access: "public", body: SignUpInput, limits: ["signU
   log.info("user.signed_up", { userId: user.id, isAdmin: user.isAdmin });
   return created({ id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin });
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ POST });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { UpdateProjectInput, deleteProject, getProject, updateProject } from "@/lib/projects";
 
 const params = z.strictObject({ projectId: z.uuid() });
@@ -11,3 +11,5 @@ export const PATCH = route({ access: "project:editor", params, body: UpdateProje
 );
 
 export const DELETE = route({ access: "project:owner", params }, ({ scope, log }) => deleteProject(scope, log));
+
+export const { POST, PUT, OPTIONS } = notAllowed({ GET, PATCH, DELETE });

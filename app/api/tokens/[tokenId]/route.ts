@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { revokeApiToken } from "@/lib/auth";
 
 const params = z.strictObject({ tokenId: z.uuid() });
 
 export const DELETE = route({ access: "user", params, projectTokens: true }, ({ identity, params }) => revokeApiToken(identity, params.tokenId));
+
+export const { GET, HEAD, POST, PUT, PATCH, OPTIONS } = notAllowed({ DELETE });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { ChangeSet, applyChanges } from "@/lib/workspace";
 
 const params = z.strictObject({ projectId: z.uuid() });
@@ -9,3 +9,5 @@ const MAX_CHANGE_SET_BYTES = 90 * 1024 * 1024;
 export const POST = route({ access: "project:editor", params, body: ChangeSet, maxBodyBytes: MAX_CHANGE_SET_BYTES }, ({ scope, body, log }) =>
   applyChanges(scope, body, log),
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ POST });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { buildAllComponents } from "@/lib/bundler";
 
 const params = z.strictObject({ projectId: z.uuid() });
@@ -9,3 +9,5 @@ export const GET = route({ access: "project:viewer", params }, ({ scope }) => bu
 
 /** Builds every component as this editor, adding npm packages a component imports but package.json lacks. */
 export const POST = route({ access: "project:editor", params }, ({ scope, log }) => buildAllComponents(scope, log));
+
+export const { PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET, POST });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { created, route } from "@/lib/http";
+import { created, notAllowed, route } from "@/lib/http";
 import { DeployInput, deployRelease } from "@/lib/releases";
 
 const params = z.strictObject({ projectId: z.uuid() });
@@ -8,3 +8,5 @@ const params = z.strictObject({ projectId: z.uuid() });
 export const POST = route({ access: "project:editor", params, body: DeployInput }, async ({ scope, body, log }) =>
   created(await deployRelease(scope, body, log)),
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ POST });

@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { listFiles } from "@/lib/workspace";
 
 const params = z.strictObject({ projectId: z.uuid() });
 
 /** Every file of the workspace at HEAD. */
 export const GET = route({ access: "project:viewer", params }, ({ scope }) => listFiles(scope));
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET });

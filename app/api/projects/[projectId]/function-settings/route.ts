@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { FunctionSettings, getFunctionSettings, updateFunctionSettings } from "@/lib/functions";
 
 const params = z.strictObject({ projectId: z.uuid() });
@@ -8,3 +8,5 @@ export const GET = route({ access: "project:viewer", params }, ({ scope }) => ge
 
 /** Limits (heap, CPU, wall time, response, logs, concurrency) and the hosts ctx.fetch may reach. */
 export const PUT = route({ access: "project:owner", params, body: FunctionSettings }, ({ scope, body }) => updateFunctionSettings(scope, body));
+
+export const { POST, PATCH, DELETE, OPTIONS } = notAllowed({ GET, PUT });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route, created } from "@/lib/http";
+import { route, created, notAllowed } from "@/lib/http";
 import { InviteMemberInput, inviteMember, listMembers } from "@/lib/projects";
 
 const params = z.strictObject({ projectId: z.uuid() });
@@ -10,3 +10,5 @@ export const GET = route({ access: "project:viewer", params }, ({ scope }) => li
 export const POST = route({ access: "project:owner", params, body: InviteMemberInput }, async ({ scope, body, log }) =>
   created(await inviteMember(scope, body, log)),
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET, POST });

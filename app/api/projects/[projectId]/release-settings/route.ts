@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { notAllowed, route } from "@/lib/http";
 import { ReleaseSettings, getReleaseSettings, updateReleaseSettings } from "@/lib/releases";
 
 const params = z.strictObject({ projectId: z.uuid() });
@@ -8,3 +8,5 @@ const params = z.strictObject({ projectId: z.uuid() });
 export const GET = route({ access: "project:viewer", params }, ({ scope }) => getReleaseSettings(scope));
 
 export const PUT = route({ access: "project:owner", params, body: ReleaseSettings }, ({ scope, body }) => updateReleaseSettings(scope, body));
+
+export const { POST, PATCH, DELETE, OPTIONS } = notAllowed({ GET, PUT });

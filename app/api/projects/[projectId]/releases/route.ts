@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { created, route } from "@/lib/http";
+import { created, notAllowed, route } from "@/lib/http";
 import { CreateReleaseInput, createRelease, listReleases } from "@/lib/releases";
 
 const params = z.strictObject({ projectId: z.uuid() });
@@ -11,3 +11,5 @@ export const GET = route({ access: "project:viewer", params }, ({ scope }) => li
 export const POST = route({ access: "project:editor", params, body: CreateReleaseInput }, async ({ scope, body, log }) =>
   created(await createRelease(scope, body, log)),
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET, POST });

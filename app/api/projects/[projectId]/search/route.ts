@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { SearchQuery, searchFiles } from "@/lib/workspace";
 
 const params = z.strictObject({ projectId: z.uuid() });
 
 export const GET = route({ access: "project:viewer", params, query: SearchQuery }, ({ scope, query }) => searchFiles(scope, query));
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { EnvName } from "@/lib/sdui";
 import { serveAppPage } from "@/lib/releases";
 
@@ -11,3 +11,5 @@ export const GET = route({ access: "app", params }, async ({ scope }) => {
   const shell = await serveAppPage(scope);
   return new Response(shell.html, { headers: shell.headers });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET });

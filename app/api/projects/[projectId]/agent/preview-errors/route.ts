@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { PreviewErrorInput, recordPreviewError } from "@/lib/agent";
 
 const params = z.strictObject({ projectId: z.uuid() });
@@ -8,3 +8,5 @@ const params = z.strictObject({ projectId: z.uuid() });
 export const POST = route({ access: "project:editor", params, body: PreviewErrorInput, maxBodyBytes: 8 * 1024 }, ({ scope, body }) => {
   recordPreviewError(scope.projectId, body);
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ POST });

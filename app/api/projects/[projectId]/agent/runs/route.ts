@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route, sse } from "@/lib/http";
+import { route, sse, notAllowed } from "@/lib/http";
 import { AgentRunInput, RunsQuery, listAgentRuns, startAgentRun } from "@/lib/agent";
 
 const params = z.strictObject({ projectId: z.uuid() });
@@ -11,3 +11,5 @@ export const GET = route({ access: "project:viewer", params, query: RunsQuery },
 export const POST = route({ access: "project:editor", params, body: AgentRunInput }, async ({ scope, body, req, log }) =>
   sse(await startAgentRun(scope, body, { log, signal: req.signal }), req.signal),
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET, POST });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { TenantEnv, applyWorkspaceMigrations } from "@/lib/tenant-db";
 
 const params = z.strictObject({ projectId: z.uuid() });
@@ -9,3 +9,5 @@ const body = z.strictObject({ env: TenantEnv, confirmDestructive: z.boolean().de
 export const POST = route({ access: "project:editor", params, limits: ["migrations"], body }, async ({ scope, body }) => ({
   applied: await applyWorkspaceMigrations(scope, body.env, body.confirmDestructive),
 }));
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ POST });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { created, route } from "@/lib/http";
+import { created, route, notAllowed } from "@/lib/http";
 import { CreateMigrationInput, TenantEnv, createMigration, listAppliedMigrations } from "@/lib/tenant-db";
 
 const params = z.strictObject({ projectId: z.uuid() });
@@ -12,3 +12,5 @@ export const GET = route({ access: "project:viewer", params, query }, ({ scope, 
 export const POST = route({ access: "project:editor", params, limits: ["migrations"], body: CreateMigrationInput }, async ({ scope, body, log }) =>
   created(await createMigration(scope, body, log)),
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET, POST });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { QueryInput, runTenantQuery } from "@/lib/tenant-db";
 
 const params = z.strictObject({ projectId: z.uuid() });
@@ -8,3 +8,5 @@ const params = z.strictObject({ projectId: z.uuid() });
 export const POST = route({ access: "project:viewer", params, limits: ["queries"], body: QueryInput }, ({ scope, body, req }) =>
   runTenantQuery(scope, body.env, body, { signal: req.signal }),
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ POST });

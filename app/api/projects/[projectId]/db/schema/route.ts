@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { TenantEnv, getTenantSchema } from "@/lib/tenant-db";
 
 const params = z.strictObject({ projectId: z.uuid() });
@@ -9,3 +9,5 @@ const query = z.strictObject({ env: TenantEnv });
 export const GET = route({ access: "project:viewer", params, limits: ["queries"], query }, ({ scope, query, req }) =>
   getTenantSchema(scope, query.env, { signal: req.signal }),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { DeleteFileQuery, RenameFileInput, WorkspacePath, WriteFileInput, deleteFile, readFile, renameFile, writeFile } from "@/lib/workspace";
 
 // Next decodes each URL segment once; the joined path is then held to the workspace path rules.
@@ -21,3 +21,5 @@ export const PATCH = route({ access: "project:editor", params, body: RenameFileI
 export const DELETE = route({ access: "project:editor", params, query: DeleteFileQuery }, ({ scope, params, query, log }) =>
   deleteFile(scope, params.path, query, log),
 );
+
+export const { POST, OPTIONS } = notAllowed({ GET, PUT, PATCH, DELETE });

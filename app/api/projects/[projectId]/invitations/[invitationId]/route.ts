@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { revokeInvitation } from "@/lib/projects";
 
 const params = z.strictObject({ projectId: z.uuid(), invitationId: z.uuid() });
@@ -7,3 +7,5 @@ const params = z.strictObject({ projectId: z.uuid(), invitationId: z.uuid() });
 export const DELETE = route({ access: "project:owner", params }, ({ scope, params, log }) =>
   revokeInvitation(scope, params.invitationId, log),
 );
+
+export const { GET, HEAD, POST, PUT, PATCH, OPTIONS } = notAllowed({ DELETE });

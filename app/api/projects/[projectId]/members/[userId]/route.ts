@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { UpdateMemberInput, removeMember, updateMemberRole } from "@/lib/projects";
 
 const params = z.strictObject({ projectId: z.uuid(), userId: z.uuid() });
@@ -12,3 +12,5 @@ export const PATCH = route({ access: "project:owner", params, body: UpdateMember
 export const DELETE = route({ access: "project:viewer", params }, ({ scope, params, log }) =>
   removeMember(scope, params.userId, log),
 );
+
+export const { GET, HEAD, POST, PUT, OPTIONS } = notAllowed({ PATCH, DELETE });

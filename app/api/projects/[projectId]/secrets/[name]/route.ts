@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { SecretName, SetSecretInput, deleteSecret, setSecret } from "@/lib/functions";
 
 const params = z.strictObject({ projectId: z.uuid(), name: SecretName });
@@ -8,3 +8,5 @@ const params = z.strictObject({ projectId: z.uuid(), name: SecretName });
 export const PUT = route({ access: "project:editor", params, body: SetSecretInput }, ({ scope, params, body }) => setSecret(scope, params.name, body));
 
 export const DELETE = route({ access: "project:editor", params }, ({ scope, params }) => deleteSecret(scope, params.name));
+
+export const { GET, HEAD, POST, PATCH, OPTIONS } = notAllowed({ PUT, DELETE });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { notAllowed, route } from "@/lib/http";
 import { DeployEnv } from "@/lib/sdui";
 import { RollbackInput, planRollback, rollbackEnvironment } from "@/lib/releases";
 
@@ -13,3 +13,5 @@ export const GET = route({ access: "project:editor", params, query }, ({ scope, 
 export const POST = route({ access: "project:editor", params, body: RollbackInput }, async ({ scope, params, body, log }) =>
   rollbackEnvironment(scope, params.env, body, log),
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET, POST });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { FunctionName } from "@/lib/bundler";
 import { InvokeInput, requestFromInput, runFunction } from "@/lib/functions";
 
@@ -13,3 +13,5 @@ function envelope({ result, invocation }: Awaited<ReturnType<typeof runFunction>
 export const POST = route({ access: "project:editor", params, limits: ["invokes"], body: InvokeInput }, async ({ scope, params, body, log, req }) =>
   envelope(await runFunction(scope, params.name, requestFromInput(body), "api", log, { signal: req.signal })),
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ POST });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route, sse, wantsEventStream } from "@/lib/http";
+import { route, sse, wantsEventStream, notAllowed } from "@/lib/http";
 import { FunctionName } from "@/lib/bundler";
 import { LogsQuery, listInvocations, watchInvocations } from "@/lib/functions";
 
@@ -13,3 +13,5 @@ export const GET = route({ access: "project:viewer", params, query: LogsQuery },
   };
   return sse(stream(), req.signal);
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { CommitSha, restoreCommit } from "@/lib/workspace";
 
 const params = z.strictObject({ projectId: z.uuid(), sha: CommitSha });
@@ -8,3 +8,5 @@ const params = z.strictObject({ projectId: z.uuid(), sha: CommitSha });
 export const POST = route({ access: "project:editor", params }, async ({ scope, params, log }) => ({
   commit: await restoreCommit(scope, params.sha, log),
 }));
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ POST });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { readAppAsset } from "@/lib/bundler";
 import { EnvName } from "@/lib/sdui";
 
@@ -23,3 +23,5 @@ export const GET = route({ access: "app", params }, async ({ scope, params, req 
   if (!bytes) throw new AppError("not_found", "No such asset.", "key");
   return new Response(new Uint8Array(bytes), { headers });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET });

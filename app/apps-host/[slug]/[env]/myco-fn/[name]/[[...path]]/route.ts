@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { FunctionName } from "@/lib/bundler";
 import { requestFromHttp, responseFromResult } from "@/lib/functions";
 import { EnvName } from "@/lib/sdui";
@@ -20,4 +20,7 @@ const handler = route({ access: "app", params, limits: ["appCallsPerClient", "ap
   return responseFromResult(result, invocation.id);
 });
 
+// Every method is the function's to answer; OPTIONS lists them all.
 export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };
+
+export const { OPTIONS } = notAllowed({ GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route } from "@/lib/http";
+import { route, notAllowed } from "@/lib/http";
 import { UndoRunInput, planUndo, undoAgentRun } from "@/lib/agent";
 
 const params = z.strictObject({ projectId: z.uuid(), runId: z.uuid() });
@@ -11,3 +11,5 @@ export const GET = route({ access: "project:editor", params }, ({ scope, params 
 export const POST = route({ access: "project:editor", params, body: UndoRunInput }, ({ scope, params, body, log }) =>
   undoAgentRun(scope, params.runId, body, log),
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET, POST });
