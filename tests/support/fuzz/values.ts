@@ -23,12 +23,24 @@ type JsonSchema = {
 };
 
 /** The seeded project the fuzz runs against, and the values its params take. */
-export type Fixture = { projectId: string; slug: string; userId: string; headSha: string; spareTokenId: string; filePath: string[] };
+export type Fixture = {
+  projectId: string;
+  slug: string;
+  userId: string;
+  headSha: string;
+  spareTokenId: string;
+  filePath: string[];
+  runId: string;
+  releaseId: string;
+  /** A deployment staging served before its current one, so a rollback to it is a valid request. */
+  earlierDeploymentId: string;
+};
 
 let serial = 0;
 // Values by field name, for what a JSON Schema cannot say (emails, workspace paths, SQL, unique names).
 // The slug is the fixture's own, so a fuzzed rename never moves the app the later routes call.
 let fixtureSlug = "fuzz";
+let fixtureDeployment = "";
 const HINTS: Record<string, () => unknown> = {
   email: () => `fuzz-${++serial}-${randomUUID().slice(0, 6)}@example.test`,
   password: () => "a long enough password",
@@ -41,16 +53,18 @@ const HINTS: Record<string, () => unknown> = {
   slug: () => fixtureSlug,
   q: () => "hello",
   table: () => "fuzz_table",
+  expectedHead: () => "0".repeat(40),
+  deploymentId: () => fixtureDeployment,
 };
 const PATTERN_CANDIDATES = ["fuzz", "fuzz_name", "FUZZ_NAME", "Fuzz", "example.com", "1.0.0", "a"];
 
 function stringFor(key: string, schema: JsonSchema): string {
   if (schema.enum) return String(schema.enum[0]);
   if (schema.const !== undefined) return String(schema.const);
-  if (schema.format === "uuid") return randomUUID();
   const hint = HINTS[key]?.();
   const pattern = schema.pattern ? new RegExp(schema.pattern) : undefined;
-  if (typeof hint === "string" && (!pattern || pattern.test(hint))) return hint;
+  if (typeof hint === "string" && hint !== "" && (!pattern || pattern.test(hint))) return hint;
+  if (schema.format === "uuid") return randomUUID();
   const candidate = pattern ? PATTERN_CANDIDATES.find((c) => pattern.test(c)) : undefined;
   return (candidate ?? "fuzz").padEnd(schema.minLength ?? 0, "z");
 }
@@ -89,6 +103,7 @@ function generate(schema: JsonSchema, key: string, requiredOnly: boolean): unkno
  */
 export function validValue(schema: z.ZodType, what: string, fx: Fixture, requiredOnly = false): Record<string, unknown> {
   fixtureSlug = fx.slug;
+  fixtureDeployment = fx.earlierDeploymentId;
   const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
   const value = generate(json, "", requiredOnly) as Record<string, unknown>;
   if (schema.safeParse(value).success) return value;
@@ -119,7 +134,7 @@ function paramCandidates(slot: ParamSlot, fx: Fixture): (string | string[])[] {
     case "slug":
       return [fx.slug];
     case "env":
-      return ["dev"];
+      return ["dev", "staging"];
     case "userId":
       return [fx.userId];
     case "tokenId":
@@ -127,6 +142,9 @@ function paramCandidates(slot: ParamSlot, fx: Fixture): (string | string[])[] {
     case "sha":
       return [fx.headSha];
     case "runId":
+      return [fx.runId];
+    case "releaseId":
+      return [fx.releaseId];
     case "invitationId":
       return [randomUUID()];
     case "table":
