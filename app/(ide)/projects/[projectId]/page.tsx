@@ -8,6 +8,8 @@ import { MembersPanel } from "@/components/ide/members-panel";
 import { DeleteProjectButton } from "@/components/ide/delete-project-button";
 import { Builder } from "@/components/ide/builder";
 import { getConfig } from "@/lib/config";
+import { getReleaseSettings } from "@/lib/releases";
+import { ReleaseManager } from "@/components/ide/releases/release-manager";
 
 export const metadata = { title: "Project · Myco" };
 
@@ -24,9 +26,10 @@ async function loadScope(projectId: string) {
 
 export default async function ProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
   const scope = await loadScope((await params).projectId);
-  const [project, members] = await Promise.all([getProject(scope), listMembers(scope)]);
+  const [project, members, releaseSettings] = await Promise.all([getProject(scope), listMembers(scope), getReleaseSettings(scope)]);
   const canEdit = hasRole(scope.role, "editor");
   const isOwner = scope.role === "owner";
+  const canDeploy = isOwner || (canEdit && releaseSettings.editorsCanDeploy);
   return (
     <main className="page page-wide">
       <header className="project-header">
@@ -40,6 +43,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         </p>
       </header>
       <Builder projectId={project.id} appUrl={project.appUrl} ideOrigin={getConfig().ideUrl.origin} canEdit={canEdit} />
+      <ReleaseManager projectId={project.id} canCut={canEdit} canDeploy={canDeploy} />
       <section className="project-settings" aria-labelledby="settings-heading">
         <h2 id="settings-heading">Project settings</h2>
         {canEdit && (
