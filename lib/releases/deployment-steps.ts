@@ -15,15 +15,14 @@ export async function migrationsOf(releaseId: string): Promise<TenantMigration[]
   }));
 }
 
-/** The environment row of a deployable environment, made on first use. */
+const WITH_CURRENT = { currentDeployment: { include: { release: { select: { id: true, version: true } } } } } as const;
+
+/** The environment row of a deployable environment, made on first use (read first: a rollback is on the clock). */
 export async function environmentOf(projectId: string, env: DeployEnv) {
   const db = await getDb();
-  return db.environment.upsert({
-    where: { projectId_name: { projectId, name: env } },
-    create: { projectId, name: env },
-    update: {},
-    include: { currentDeployment: { include: { release: { select: { id: true, version: true } } } } },
-  });
+  const where = { projectId_name: { projectId, name: env } };
+  return (await db.environment.findUnique({ where, include: WITH_CURRENT })) ??
+    db.environment.upsert({ where, create: { projectId, name: env }, update: {}, include: WITH_CURRENT });
 }
 
 /** What an audit event says moved: the release an environment served before, and the one it serves now. */

@@ -3,7 +3,7 @@ import { readArtifact } from "@/lib/bundler";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { DeployEnv } from "@/lib/sdui";
-import { classifyMigration, compareSnapshot, listAppliedMigrations, type SnapshotComparison } from "@/lib/tenant-db";
+import { classifyMigration, compareSnapshot, hasSnapshot, listAppliedMigrations, type SnapshotComparison } from "@/lib/tenant-db";
 import { environmentOf, migrationsOf } from "./deployment-steps";
 
 /**
@@ -11,6 +11,7 @@ import { environmentOf, migrationsOf } from "./deployment-steps";
  * the live schema only added to the one that release was built for, so its code runs on the database
  * as it is. Otherwise the database has to go back to `snapshot` (taken when the first schema change
  * after that deployment was applied), which loses what `tables` shows was written since; or cancel.
+ * `tables` is counted only then (empty for a compatible rollback).
  */
 export type RollbackPlan = {
   env: DeployEnv;
@@ -55,14 +56,17 @@ export async function planRollback(scope: ProjectScope, env: DeployEnv, deployme
     where: { environmentId: target.environmentId, createdAt: { gt: target.createdAt }, NOT: { migrationsApplied: { isEmpty: true } } },
     orderBy: { createdAt: "asc" },
   });
-  const comparison = schemaChange ? await compareSnapshot(scope, env, schemaChange.id) : null;
+  const compatible = laterMigrations.every((m) => m.effect === "additive");
+  // Rows are counted only when restoring the snapshot is a choice the person has to weigh.
+  const comparison = schemaChange && !compatible ? await compareSnapshot(scope, env, schemaChange.id) : null;
+  const exists = comparison !== null || (schemaChange !== null && hasSnapshot(scope, env, schemaChange.id));
   return {
     env,
     from: current ? { deploymentId: current.id, version: current.release.version } : null,
     to: { deploymentId: target.id, releaseId: target.releaseId, version: target.release.version },
-    compatible: laterMigrations.every((m) => m.effect === "additive"),
+    compatible,
     laterMigrations,
-    snapshot: schemaChange ? { deploymentId: schemaChange.id, takenAt: schemaChange.createdAt, exists: comparison !== null } : null,
+    snapshot: schemaChange ? { deploymentId: schemaChange.id, takenAt: schemaChange.createdAt, exists } : null,
     tables: comparison?.tables ?? [],
   };
 }
