@@ -36,8 +36,8 @@ let queue: Prisma.FunctionInvocationCreateManyInput[] = [];
 let flushing: Promise<void> | undefined;
 let timer: NodeJS.Timeout | undefined;
 
-/** Writes every queued record; resolves when they are stored. */
-function flushInvocations(): Promise<void> {
+/** Writes every queued record; resolves when they are stored (or the failure is logged). */
+export function flushInvocations(): Promise<void> {
   clearTimeout(timer);
   timer = undefined;
   const batch = queue;
@@ -45,8 +45,12 @@ function flushInvocations(): Promise<void> {
   const previous = flushing ?? Promise.resolve();
   const current = previous.then(async () => {
     if (batch.length === 0) return;
-    const db = await getDb();
-    await db.functionInvocation.createMany({ data: batch }).catch((err: unknown) => log.error("functions.log_write_failed", { count: batch.length }, err));
+    try {
+      const db = await getDb();
+      await db.functionInvocation.createMany({ data: batch });
+    } catch (err) {
+      log.error("functions.log_write_failed", { count: batch.length }, err);
+    }
   });
   flushing = current;
   return current;

@@ -4,6 +4,7 @@ import { log } from "@/lib/log";
 import { DEFAULT_LIMITS, resolveLimits, type FunctionLimits } from "./function-limits";
 import { failureResult } from "./invoke-results";
 import type { Capabilities, FunctionSource, InvokeRequest, InvokeResult } from "./invoke-types";
+import { flushInvocations } from "./invocation-log";
 import { leaseRunner, runnerStats, stopAllRunners } from "./runner-registry";
 import { acquireSlot, releaseSlot } from "./tenant-slots";
 
@@ -90,9 +91,10 @@ export async function prewarmFunction(tenantKey: string, fn: FunctionSource): Pr
   if (lease && (await lease.runner.ready)) await lease.runner.prewarm(fn, DEFAULT_LIMITS.memoryMb);
 }
 
-/** Kills every runner process (tests, server shutdown); pending invocations answer `crashed`. */
+/** Kills every runner process (tests, server shutdown), pending invocations answering `crashed`, and stores the queued invocation records. */
 export async function shutdownRuntime(): Promise<void> {
   await stopAllRunners();
+  await flushInvocations();
 }
 
 /** Cheap figures for monitoring and benchmarks: live runners, their isolates and summed RSS. */

@@ -1,7 +1,8 @@
 // Every route module under app/api and app/apps-host, found by walking the folders, called as Next
 // calls it with each class of bad input (tests/support/fuzz/classes.ts) in each param, in the query
 // and in each field of a body derived from the route's own zod schema.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shutdownRuntime } from "@/lib/functions";
 import { printableText } from "@/lib/security";
 import type { TestUser } from "@/tests/support/accounts";
 import { describeClasses, HOSTILE_HEADERS } from "@/tests/support/fuzz/classes";
@@ -24,6 +25,7 @@ const sent = { refused: 0, hostile: 0 };
 beforeAll(async () => {
   ({ owner, fx } = await seedFixture());
 }, 120_000);
+afterAll(() => shutdownRuntime());
 
 async function allowOf(route: RouteModule): Promise<string | null> {
   const options = route.handlers.find((h) => h.method === "OPTIONS");
