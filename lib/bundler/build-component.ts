@@ -89,5 +89,5 @@ export async function buildAllComponents(scope: TenantScope, log?: Logger): Prom
 // artifact hits), so the bundle is ready by the time the preview asks for it.
 onWorkspaceCommit((scope, sha) => {
   const log = rootLog.child({ projectId: scope.projectId, sha });
-  buildAllComponents(scope, log).catch((err: unknown) => log.error("bundler.rebuild_failed", {}, err));
+  return buildAllComponents(scope, log).catch((err: unknown) => log.error("bundler.rebuild_failed", {}, err));
 });

@@ -1,4 +1,3 @@
-import { EventEmitter } from "node:events";
 import type { SimpleGit } from "simple-git";
 import { getDb } from "@/lib/db";
 import type { ProjectScope } from "@/lib/auth";
@@ -50,11 +49,35 @@ export function rememberHead(projectId: string, sha: string | undefined): void {
   else heads.delete(projectId);
 }
 
-const commits = new EventEmitter();
+type CommitListener = (scope: ProjectScope, sha: string) => Promise<unknown>;
+const listeners: CommitListener[] = [];
+const inFlight = new Map<string, Set<Promise<unknown>>>();
 
-/** Calls `listener` after every commit this process makes (builds start before anyone asks). */
-export function onWorkspaceCommit(listener: (scope: ProjectScope, sha: string) => void): void {
-  commits.on("commit", listener);
+/**
+ * Calls `listener` after every commit this process makes (builds start before anyone asks). Its work is
+ * tracked per project until it settles, so that deleting a workspace waits for it (settleCommitWork).
+ */
+export function onWorkspaceCommit(listener: CommitListener): void {
+  listeners.push(listener);
+}
+
+function emitCommit(scope: ProjectScope, sha: string): void {
+  const running = inFlight.get(scope.projectId) ?? new Set();
+  inFlight.set(scope.projectId, running);
+  for (const listener of listeners) {
+    // A listener logs its own failures; a throw must not stop the commit or the other listeners.
+    const work = Promise.resolve().then(() => listener(scope, sha)).catch(() => undefined);
+    running.add(work);
+    void work.finally(() => {
+      running.delete(work);
+      if (running.size === 0 && inFlight.get(scope.projectId) === running) inFlight.delete(scope.projectId);
+    });
+  }
+}
+
+/** Resolves once the work every commit listener started for the project has settled. */
+export async function settleCommitWork(projectId: string): Promise<void> {
+  while (inFlight.get(projectId)?.size) await Promise.all(inFlight.get(projectId) ?? []);
 }
 
 /**
@@ -74,7 +97,7 @@ export async function commitAll(git: SimpleGit, scope: ProjectScope, message: st
   await git.raw(["commit", "--quiet", "--no-verify", `--author=${await authorOf(scope)}`, `--message=${text}`, ...trailer]);
   const head = await headCommit(git);
   rememberHead(scope.projectId, head.sha);
-  commits.emit("commit", scope, head.sha);
+  emitCommit(scope, head.sha);
   return head;
 }
 

@@ -25,7 +25,7 @@ export {
   type HistoryPage,
 } from "./history";
 /** A commit as the API shows it, and a hook run after every commit. */
-export { onWorkspaceCommit, type CommitInfo } from "./commit-info";
+export { onWorkspaceCommit, settleCommitWork, type CommitInfo } from "./commit-info";
 /** Single-file writes, renames and deletes, each one commit. */
 export {
   DeleteFileQuery,

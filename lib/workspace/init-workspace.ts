@@ -4,7 +4,7 @@ import type { Logger } from "@/lib/log";
 import { gitOf, layoutOf } from "./layout";
 import { withProjectLock } from "./project-lock";
 import { writeSafe } from "./safe-fs";
-import { commitAll, rememberHead, type CommitInfo } from "./commit-info";
+import { commitAll, rememberHead, settleCommitWork, type CommitInfo } from "./commit-info";
 import { seedFiles } from "./seed";
 
 /** Creates the project's repository and commits the seed app as the creating user. */
@@ -29,8 +29,11 @@ export async function initWorkspace(scope: ProjectScope, project: { name: string
 
 /** Removes the project's repository and files for good (project deletion). */
 export async function deleteWorkspace(scope: ProjectScope): Promise<void> {
+  // A background build of the last commit may still be writing under the workspace (outside the lock:
+  // adding a package it imports takes the lock itself).
+  await settleCommitWork(scope.projectId);
   await withProjectLock(scope.projectId, async () => {
     rememberHead(scope.projectId, undefined);
-    await fs.rm(layoutOf(scope.projectId).root, { recursive: true, force: true });
+    await fs.rm(layoutOf(scope.projectId).root, { recursive: true, force: true, maxRetries: 3 });
   });
 }

@@ -1,8 +1,12 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET as listProjects, POST as createProject } from "@/app/api/projects/route";
 import { DELETE as deleteProject, GET as getProject, PATCH as updateProject } from "@/app/api/projects/[projectId]/route";
 import { POST as invite } from "@/app/api/projects/[projectId]/members/route";
+import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
+import { settleCommitWork } from "@/lib/workspace";
 import { call } from "@/tests/support/http";
 import { createTestProject, signUpUser } from "@/tests/support/accounts";
 
@@ -71,9 +75,12 @@ describe("projects", () => {
     expect((await call(getProject, { token: viewer.token, params })).body).toMatchObject({ name: "Renamed", role: "viewer" });
 
     expect((await call(deleteProject, { method: "DELETE", token: editor.token, params })).status).toBe(403);
+    // Right after the rename's commit, whose components still build in the background.
     expect((await call(deleteProject, { method: "DELETE", token: owner.token, params })).status).toBe(204);
     expect((await call(getProject, { token: owner.token, params })).status).toBe(404);
     expect(await (await getDb()).membership.count({ where: { projectId: project.id } })).toBe(0);
+    await settleCommitWork(project.id);
+    expect(fs.existsSync(path.join(getConfig().dataDir, "workspaces", project.id))).toBe(false);
   });
 
   it("answer 404, never 403, to a non-member, for reads and writes alike", async () => {
