@@ -38,35 +38,37 @@ export function MembersPanel({ projectId, members, canManage, currentUserId }: P
   return (
     <section className="panel" aria-labelledby="members-heading">
       <h2 id="members-heading">Members</h2>
-      <table className="table">
-        <thead><tr><th>Member</th><th>Role</th><th>Status</th>{canManage && <th />}</tr></thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.userId ?? m.invitationId} data-testid="member-row">
-              <td>{m.name ? `${m.name} <${m.email}>` : m.email}</td>
-              <td>
-                {canManage && m.userId ? (
-                  <select aria-label={`Role of ${m.email}`} value={m.role} onChange={(e) => act(`/members/${m.userId}`, "PATCH", { role: e.target.value })}>
-                    {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
-                  </select>
-                ) : (
-                  m.role
-                )}
-              </td>
-              <td>{m.status}</td>
-              {canManage && (
+      <div className="table-scroll">
+        <table className="table">
+          <thead><tr><th>Member</th><th>Role</th><th>Status</th>{canManage && <th />}</tr></thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.userId ?? m.invitationId} data-testid="member-row">
+                <td>{m.name ? `${m.name} <${m.email}>` : m.email}</td>
                 <td>
-                  {m.userId ? (
-                    m.userId !== currentUserId && <button type="button" className="link-button" onClick={() => act(`/members/${m.userId}`, "DELETE")}>Remove</button>
+                  {canManage && m.userId ? (
+                    <select aria-label={`Role of ${m.email}`} value={m.role} onChange={(e) => act(`/members/${m.userId}`, "PATCH", { role: e.target.value })}>
+                      {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                    </select>
                   ) : (
-                    <button type="button" className="link-button" onClick={() => act(`/invitations/${m.invitationId}`, "DELETE")}>Withdraw</button>
+                    m.role
                   )}
                 </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                <td>{m.status}</td>
+                {canManage && (
+                  <td>
+                    {m.userId ? (
+                      m.userId !== currentUserId && <button type="button" className="link-button" onClick={() => act(`/members/${m.userId}`, "DELETE")}>Remove</button>
+                    ) : (
+                      <button type="button" className="link-button" onClick={() => act(`/invitations/${m.invitationId}`, "DELETE")}>Withdraw</button>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {canManage && (
         <form onSubmit={invite} noValidate className="inline-form" aria-label="Invite member">
           <Field label="Invite by email" name="email" type="email" error={errors.email} />
