@@ -208,6 +208,13 @@ export class ConfigError extends Error {
   }
 }
 
+// mkdir -p one level at a time: Node's recursive mkdir says ENOENT where the cause is EROFS or EACCES.
+function makeDirSync(dir: string): void {
+  if (fs.existsSync(dir)) return;
+  makeDirSync(path.dirname(dir));
+  fs.mkdirSync(dir);
+}
+
 /**
  * Without AUTH_SECRET or MYCO_SECRETS_KEY, a random value is made once and kept in the data dir (mode
  * 0600), so a fresh `npm start` works and survives restarts; production deployments set them.
@@ -215,9 +222,14 @@ export class ConfigError extends Error {
 function loadOrCreateSecret(dataDir: string, name: string, encoding: "base64url" | "base64"): string {
   const file = path.join(dataDir, name);
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
-  fs.mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString(encoding);
-  fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+  try {
+    makeDirSync(dataDir);
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? "error";
+    throw new ConfigError(`MYCO_DATA_DIR: cannot create ${file} (${code}); the data folder ${dataDir} must be writable.`);
+  }
   return secret;
 }
 

@@ -8,6 +8,6 @@ export { storeFolders, storeOf, storeOfPath, type Store, type StoreId } from "./
 /** The storage fault behind an error (ENOSPC, EDQUOT, EROFS, EACCES, EPERM, or a message quoting one), as a message or an AppError. */
 export { describeFault, faultError, storageFaultOf, type FaultKind, type StorageFault } from "./storage-fault";
 /** A real write, fsync and removal in every store, with its free space; for /api/ready and start-up, and to name the store behind a fault. */
-export { PROBE_FILE, locateFault, probeStores, type StoreProblem } from "./probe-stores";
+export { locateFault, probeStores, removeProbeLeftovers, type StoreProblem } from "./probe-stores";
 /** Crash leftovers: temp files older than this process, in a folder. */
 export { PROCESS_STARTED_MS, listDir, removeStale } from "./remove-stale";
