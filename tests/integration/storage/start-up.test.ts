@@ -30,6 +30,7 @@ describeWithMounts("start-up", () => {
 
   it("exits 1 with one message naming a read-only data folder and what to do", () => {
     const env = {
+      NODE_ENV: "test" as const,
       PATH: process.env.PATH,
       MYCO_DATA_DIR: readOnlyDir,
       AUTH_SECRET: randomBytes(32).toString("hex"),
@@ -45,7 +46,7 @@ describeWithMounts("start-up", () => {
   });
 
   it("exits 1 naming the data folder when it cannot even keep its generated secrets there", () => {
-    const env = { PATH: process.env.PATH, MYCO_DATA_DIR: path.join(readOnlyDir, "data"), LOG_LEVEL: "silent" };
+    const env = { NODE_ENV: "test" as const, PATH: process.env.PATH, MYCO_DATA_DIR: path.join(readOnlyDir, "data"), LOG_LEVEL: "silent" };
     const child = spawnSync(process.execPath, ["--no-node-snapshot", "tests/support/start-server.mjs"], { env, encoding: "utf8", timeout: 60_000 });
     expect(child.status).toBe(1);
     expect(child.stderr).toContain(`Myco cannot start: MYCO_DATA_DIR: cannot create ${readOnlyDir}/data/auth-secret (EROFS)`);

@@ -4,7 +4,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { GET as ready } from "@/app/api/ready/route";
+import { POST as migrations } from "@/app/api/projects/[projectId]/db/migrations/route";
+import { GET as schema } from "@/app/api/projects/[projectId]/db/schema/route";
 import { getConfig } from "@/lib/config";
+import { closeTenantDbs } from "@/lib/tenant-db";
 import { call, type CallResult } from "@/tests/support/http";
 import { createTestProject, signUpUser } from "@/tests/support/accounts";
 import { getFile, putFile } from "@/tests/support/workspace";
@@ -92,5 +95,26 @@ describeWithMounts("a store on a full or read-only disk", () => {
     } finally {
       setReadOnly(dirs().workspaces, false);
     }
+  });
+
+  it("answers a tenant database migration on a read-only disk with 503 naming the store, and keeps the database", async () => {
+    const owner = await signUpUser("Read-only tenant");
+    const { id } = await createTestProject(owner);
+    const migrate = (name: string, table: string) => call(migrations, {
+      method: "POST", token: owner.token, params: { projectId: id },
+      body: { name, operations: [{ op: "create_table", table, columns: [{ name: "title", type: "text", nullable: false }] }] },
+    });
+    expect((await migrate("add_todos", "todos")).status).toBe(201);
+    closeTenantDbs(); // a mount with files open for writing cannot be made read-only
+    setReadOnly(dirs().tenants, true);
+    try {
+      const res = await migrate("add_tags", "tags");
+      expect(res).toMatchObject({ status: 503, body: { error: { code: "unavailable", message: expect.stringContaining("The tenant databases store is not writable (read-only file system).") } } });
+    } finally {
+      setReadOnly(dirs().tenants, false);
+    }
+    const tables = (await call(schema, { token: owner.token, params: { projectId: id } })).body.tables.map((t: { name: string }) => t.name);
+    expect(tables).toContain("todos");
+    expect(tables).not.toContain("tags");
   });
 });
