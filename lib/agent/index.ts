@@ -43,6 +43,8 @@ export { PreviewErrorInput, clearPreviewErrors, listPreviewErrors, recordPreview
 /** Agent runs on a project: start (streamed), stop, undo, and the history by cursor. */
 export { AgentRunInput, startAgentRun, type RunStreamEvent, type StartRunOptions } from "./run/start-run";
 export { RunsQuery, listAgentRuns, type RunMessage, type RunView } from "./run/run-view";
+/** Start-up: runs a crash or restart left "running" become failed, reason "interrupted". */
+export { interruptRuns } from "./run/interrupt-runs";
 export { UndoRunInput, stopAgentRun, undoAgentRun, type UndoneRun } from "./run/undo-run";
 /** What undoing a run would revert (its commits, later runs and edits, files, the dev database), to confirm first. */
 export { planUndo, type RevertedCommit, type UndoPlan } from "./run/plan-undo";

@@ -27,8 +27,14 @@ export async function putArtifact(kind: ArtifactKind, ext: "js" | "css" | "map" 
     // A unique temp name: two builds may store the same bytes at the same moment, and each rename must
     // find its own file (the second simply replaces identical content).
     const temp = `${file}.${randomUUID()}.tmp`;
-    await fs.writeFile(temp, bytes);
-    await fs.rename(temp, file);
+    try {
+      await fs.writeFile(temp, bytes);
+      await fs.rename(temp, file);
+    } catch (err) {
+      // A full disk fails the write midway: no half-written temp file stays behind.
+      await fs.rm(temp, { force: true });
+      throw err;
+    }
   }
   return { key, hash, sizeBytes: bytes.byteLength };
 }

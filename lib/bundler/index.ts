@@ -10,6 +10,8 @@ export { installDependencies } from "./install-dependencies";
 export { AddDependencyInput, addDependency } from "./add-dependency";
 /** Content-addressed build outputs. */
 export { putArtifact, readArtifact, type Artifact } from "./artifacts";
+/** Start-up after a crash: artifacts never renamed into place. */
+export { removeArtifactLeftovers } from "./remove-leftovers";
 /** A bundle an app's origin may serve: shared vendor modules, or the project's own components only. */
 export { readAppAsset } from "./read-app-asset";
 /** Micro-frontends: components/<Name>.tsx bundled against the shared React, with their build state. */

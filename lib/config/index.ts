@@ -91,6 +91,7 @@ const EnvSchema = z
     AUTH_GITHUB_SECRET: optionalString,
     SENTRY_DSN: optionalString.pipe(z.url().optional()),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    MYCO_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_000_000).default(64),
     MYCO_MAX_FILE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
     AI_BASE_URL: optionalString.pipe(httpUrl.optional()),
     AI_API_KEY: optionalString,
@@ -143,6 +144,8 @@ export type Config = Readonly<{
   github: { clientId: string; clientSecret: string } | undefined;
   sentryDsn: string | undefined;
   logLevel: Env["LOG_LEVEL"];
+  /** Free space a data store must keep (MYCO_MIN_FREE_MB): less, and /api/ready reports its disk as full. */
+  minFreeBytes: number;
   /** The largest file a workspace accepts, in bytes. */
   maxFileBytes: number;
   /** The chat models the agent tries in order; empty means the built-in offline provider. */
@@ -205,6 +208,13 @@ export class ConfigError extends Error {
   }
 }
 
+// mkdir -p one level at a time: Node's recursive mkdir says ENOENT where the cause is EROFS or EACCES.
+function makeDirSync(dir: string): void {
+  if (fs.existsSync(dir)) return;
+  makeDirSync(path.dirname(dir));
+  fs.mkdirSync(dir);
+}
+
 /**
  * Without AUTH_SECRET or MYCO_SECRETS_KEY, a random value is made once and kept in the data dir (mode
  * 0600), so a fresh `npm start` works and survives restarts; production deployments set them.
@@ -212,9 +222,14 @@ export class ConfigError extends Error {
 function loadOrCreateSecret(dataDir: string, name: string, encoding: "base64url" | "base64"): string {
   const file = path.join(dataDir, name);
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
-  fs.mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString(encoding);
-  fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+  try {
+    makeDirSync(dataDir);
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? "error";
+    throw new ConfigError(`MYCO_DATA_DIR: cannot create ${file} (${code}); the data folder ${dataDir} must be writable.`);
+  }
   return secret;
 }
 
@@ -241,6 +256,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         : undefined,
     sentryDsn: e.SENTRY_DSN,
     logLevel: e.LOG_LEVEL,
+    minFreeBytes: e.MYCO_MIN_FREE_MB * 1024 * 1024,
     maxFileBytes: e.MYCO_MAX_FILE_BYTES,
     aiProviders: aiProviders(e),
     aiTimeoutMs: e.AI_TIMEOUT_MS,

@@ -2,6 +2,7 @@
 import type { PrismaClient, Prisma } from "./generated/client";
 import { openDb, type OpenDb } from "./open-db";
 import { readMigrationStatus, type MigrationStatus } from "./migration-status";
+import { readIsReadOnly } from "./read-only";
 
 /** The registry's Prisma client. */
 export type Db = PrismaClient;
@@ -73,4 +74,9 @@ export async function closeDb(): Promise<void> {
 /** Committed migrations vs the database's history, for readiness checks; opens the database if needed. */
 export async function getMigrationStatus(): Promise<MigrationStatus> {
   return readMigrationStatus(await getDb());
+}
+
+/** Whether the registry database refuses writes (a standby, or read-only sessions); opens it if needed. */
+export async function isDbReadOnly(): Promise<boolean> {
+  return readIsReadOnly(await getDb());
 }

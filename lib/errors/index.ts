@@ -12,6 +12,7 @@ export const STATUS_BY_CODE = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  insufficient_storage: 507,
 } as const;
 
 /** A code of STATUS_BY_CODE. */

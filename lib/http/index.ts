@@ -13,7 +13,7 @@ export { routeSpecOf, type AnyRouteSpec } from "./route-spec";
 export { created, errorResponse, json, type Created } from "./respond";
 /** Start-up checks and database migration (instrumentation.ts). */
 export { startServer } from "./start-server";
-/** Readiness of the registry database (/api/ready). */
+/** Readiness of the registry database and of every store (/api/ready). */
 export { checkReadiness, type Readiness } from "./readiness";
 /** next-auth's route handlers, with the sign-in limits. */
 export { authHandlers } from "./auth-handlers";

@@ -6,6 +6,7 @@ import { authenticate, authorize, authorizeApp, type AppScope, type Identity, ty
 import type { Role } from "@/lib/db";
 import { assertSameOrigin, clientAddress } from "@/lib/security";
 import { EnvName } from "@/lib/sdui";
+import { faultError, locateFault, storageFaultOf } from "@/lib/storage";
 import { DEFAULT_MAX_BODY_BYTES, parseOrThrow, queryObject, readJsonBody } from "./parse-input";
 import { errorResponse, toResponse } from "./respond";
 import { enforceRouteLimits, type RouteLimit } from "./route-limits";
@@ -110,15 +111,24 @@ function retryHeaders(err: AppError): Record<string, string> | undefined {
   };
 }
 
-function failure(err: unknown, log: Logger): Response {
+async function failure(err: unknown, log: Logger): Promise<Response> {
   if (err instanceof AppError) return errorResponse(err.code, err.message, err.field, retryHeaders(err));
+  // A full or read-only disk is the operator's to fix, not a bug: the caller is told which store, the log where.
+  const found = storageFaultOf(err);
+  if (found) {
+    const fault = await locateFault(found);
+    log.warn("storage.fault", { kind: fault.kind, store: fault.store?.id ?? null, errno: fault.errno, path: fault.path, err: err instanceof Error ? err.message : String(err) });
+    const refusal = faultError(fault);
+    return errorResponse(refusal.code, refusal.message);
+  }
   log.error("http.unhandled", {}, err);
   return errorResponse("internal", "Something went wrong on our side; it has been logged.");
 }
 
 /**
  * Wraps a route handler: authenticates, checks CSRF and access, validates params, query and body,
- * maps AppError to its status and anything else to a logged 500 that reveals nothing.
+ * maps AppError to its status, a full or read-only store to 507 or 503 naming it, and anything else to a
+ * logged 500 that reveals nothing.
  */
 export function route<A extends Access, P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
   spec: RouteSpec<A, P, Q, B>,
@@ -143,7 +153,7 @@ export function route<A extends Access, P extends Schema | undefined = undefined
       const ctx = { req, params, query, body, identity, scope, log } as RouteContext<A, P, Q, B>;
       response = toResponse(await handler(ctx));
     } catch (err) {
-      response = failure(err, log);
+      response = await failure(err, log);
     }
     log.info("http.request", { status: response.status, durationMs: Math.round(performance.now() - started) });
     return response;

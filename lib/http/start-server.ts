@@ -1,24 +1,53 @@
 import { ConfigError, getConfig } from "@/lib/config";
 import { initErrorReporting, log } from "@/lib/log";
-import { getDb } from "@/lib/db";
+import { interruptRuns } from "@/lib/agent";
+import { removeArtifactLeftovers } from "@/lib/bundler";
 import { recoverDeployments } from "@/lib/releases";
+import { removeProbeLeftovers } from "@/lib/storage";
+import { removeTenantDbLeftovers } from "@/lib/tenant-db";
+import { removeWorkspaceLeftovers } from "@/lib/workspace";
+import { findStartProblem } from "./start-checks";
+
+/** Stops the process with one block on stderr: what is wrong, and what to do about it. */
+function refuseToStart(cause: string, advice: string): never {
+  process.stderr.write(`\nMyco cannot start: ${cause}\n${advice}\n\n`);
+  process.exit(1);
+}
 
 /**
- * Start-up, before the first request: a bad environment stops the process with a message naming each
- * variable; the registry database is opened and migrated so that the first request does not wait, and
- * deployments a crash cut short are finished or undone before any app is served.
+ * What a crash or restart left behind, put right before the first request: runs left "running", temp
+ * files never renamed, git locks of dead git processes, and deployments cut short (finished or undone).
+ */
+async function recoverAfterCrash(): Promise<{ runsInterrupted: number; leftoversRemoved: number; deploymentsRecovered: number }> {
+  const runsInterrupted = await interruptRuns(log);
+  const leftovers = [
+    ...(await removeProbeLeftovers()),
+    ...(await removeWorkspaceLeftovers()),
+    ...(await removeTenantDbLeftovers()),
+    ...(await removeArtifactLeftovers()),
+  ];
+  for (const file of leftovers) log.info("server.leftover_removed", { file });
+  const deploymentsRecovered = await recoverDeployments(log);
+  return { runsInterrupted, leftoversRemoved: leftovers.length, deploymentsRecovered };
+}
+
+/**
+ * Start-up, before the first request: a bad environment, a store that cannot take a write or a
+ * registry database that cannot be opened stops the process with one message naming the cause (not
+ * a failure per request); the database is migrated so the first request does not wait, and what a
+ * crash left behind is recovered before anything is served.
  */
 export async function startServer(): Promise<void> {
   try {
     getConfig();
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`\nMyco cannot start.\n${err.message}\nSee .env.example for every variable and its default.\n\n`);
-    process.exit(1);
+    refuseToStart(err.message, "See .env.example for every variable and its default.");
   }
   initErrorReporting();
-  await getDb();
-  const recovered = await recoverDeployments(log);
+  const problem = await findStartProblem();
+  if (problem) refuseToStart(problem.cause, problem.advice);
+  const recovered = await recoverAfterCrash();
   const config = getConfig();
-  log.info("server.started", { ideUrl: config.ideUrl.origin, database: config.databaseUrl ? "postgresql" : "pglite", deploymentsRecovered: recovered });
+  log.info("server.started", { ideUrl: config.ideUrl.origin, database: config.databaseUrl ? "postgresql" : "pglite", ...recovered });
 }

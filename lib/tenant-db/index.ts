@@ -100,3 +100,6 @@ export { ExecInput, execTenantStatement, type ExecOptions, type ExecResult } fro
 export { hasSnapshot, restoreTenantSnapshot, snapshotTenantDb } from "./snapshots";
 /** Rows per table now and in a snapshot: what putting it back would change. */
 export { compareSnapshot, type SnapshotComparison } from "./compare-snapshot";
+
+/** Start-up after a crash: half-made snapshots, staged restores and migration-check copies. */
+export { removeTenantDbLeftovers } from "./remove-leftovers";

@@ -6,6 +6,7 @@ import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import type { TenantScope } from "@/lib/auth";
 import { isTenantEnv, type TenantEnv } from "./tenant-env";
+import { diskErrorOf } from "./disk-error";
 
 /** The default per-database disk quota: 100 MiB. */
 export const DEFAULT_TENANT_QUOTA_BYTES = 100 * 1024 * 1024;
@@ -38,7 +39,17 @@ export function tenantDbPath(scope: TenantScope, env: TenantEnv): string {
 
 function connect(file: string): Database.Database {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const db = new Database(file);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file);
+    return setUp(db);
+  } catch (err) {
+    db?.close();
+    throw diskErrorOf(err, path.dirname(file));
+  }
+}
+
+function setUp(db: Database.Database): Database.Database {
   db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { faultError, storeOf } from "@/lib/storage";
 import type { RunnerFailure } from "./runner-protocol";
 
 /**
@@ -19,6 +20,8 @@ export function replyError(reply: RunnerFailure, subject = "Query", field = "sql
       return new AppError("payload_too_large", `${reply.message} Select fewer rows or columns.`, field);
     case "full":
       return new AppError("payload_too_large", "The database is full: it has reached its disk quota.", field);
+    case "disk":
+      return faultError({ kind: reply.fault ?? "full", store: storeOf("tenants"), errno: reply.message, path: null });
     case "internal":
       // better-sqlite3 throws a RangeError, not an SqliteError, when the values do not fit the placeholders.
       if (/^RangeError: .*parameter/i.test(reply.message)) {

@@ -1,6 +1,7 @@
 // The query runner's schema changes and backups (see query-runner.mjs). A migration's statements
 // evaluate tenant expressions over every row (an index expression, a CHECK, a generated column), so
 // they run here, where a deadline can SIGKILL them; SQLite rolls the open transaction back.
+import fs from "node:fs";
 import Database from "better-sqlite3";
 import { openFile } from "./runner-statements.mjs";
 
@@ -67,12 +68,20 @@ export function runMigrate(request) {
   }
 }
 
-/** A consistent online copy of the database (WAL included) at `target`. */
+/**
+ * A consistent online copy of the database (WAL included) at `target`. It is written beside it and
+ * renamed when whole: a crash mid-copy must not leave a file that passes for a snapshot.
+ */
 export async function runBackup({ file, target }) {
   const db = openFile(file, { readonly: true });
+  const temp = `${target}.tmp`;
   try {
-    await db.backup(target);
+    await db.backup(temp);
+    fs.renameSync(temp, target);
     return { ok: true, result: {} };
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw err;
   } finally {
     db.close();
   }

@@ -28,11 +28,15 @@ export type RunnerRequest =
   /** An online copy of the database at `target`. */
   | { op: "backup"; file: string; target: string };
 
-/** Why a call failed: SQLite's error, a refusal, the deadline, or the runner dying under it. */
+/**
+ * Why a call failed: SQLite's error, a refusal, the deadline, the runner dying under it, or the disk
+ * under the database ("disk": `fault` says how, `message` is the errno).
+ */
 export type RunnerFailure = {
   ok: false;
-  kind: "sqlite" | "not_reader" | "too_large" | "full" | "internal" | "timeout" | "stopped";
+  kind: "sqlite" | "not_reader" | "too_large" | "full" | "internal" | "timeout" | "stopped" | "disk";
   message: string;
+  fault?: "full" | "read_only" | "denied";
 };
 
 /** What a call answered; `T` is the operation's result (see RunnerResults). */

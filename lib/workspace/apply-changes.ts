@@ -86,7 +86,10 @@ export async function applyChanges(scope: ProjectScope, input: ChangeSet, log: L
       for (const [i, change] of input.changes.entries()) await applyOne(layout, change, decoded[i]);
       commit = await commitAll(git, scope, input.message);
     } catch (err) {
-      await resetToHead(git);
+      // On a full or read-only disk the reset fails too; the caller must still hear the first cause.
+      await resetToHead(git).catch((resetErr: unknown) => {
+        log.warn("workspace.reset_failed", { projectId: scope.projectId, err: resetErr instanceof Error ? resetErr.message : String(resetErr) });
+      });
       throw err;
     }
     const paths = input.changes.flatMap((c) => (c.op === "rename" ? [c.from, c.to] : [c.path]));

@@ -39,3 +39,5 @@ export {
 export { asLeaseHolder, assertWorkspaceWritable, leaseWorkspace } from "./workspace-lease";
 /** Serialises work per key (a project id, or a project id and a purpose). */
 export { withProjectLock } from "./project-lock";
+/** Start-up after a crash: unrenamed temp files and dead git processes' locks. */
+export { removeWorkspaceLeftovers } from "./remove-leftovers";

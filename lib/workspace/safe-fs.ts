@@ -61,15 +61,18 @@ export async function writeSafe(layout: WorkspaceLayout, rel: string, data: Buff
   const temp = path.join(layout.tmp, `${randomUUID()}.tmp`);
   const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await fs.rename(temp, target).catch(async (err: unknown) => {
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, target);
+  } catch (err) {
+    // A full disk fails the write, not the open: the half-written temp file must not stay behind.
     await fs.rm(temp, { force: true });
     throw err;
-  });
+  }
 }
 
 /** Removes the file at `rel`, then any folders it leaves empty. */

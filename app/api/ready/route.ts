@@ -1,6 +1,6 @@
 import { checkReadiness, route, notAllowed } from "@/lib/http";
 
-/** Readiness: the registry database answers and every committed migration is applied (else 503). */
+/** Readiness: the registry database answers and takes writes, migrations are applied, every store takes a write (else 503 naming the cause). */
 export const GET = route({ access: "public" }, () => checkReadiness());
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET });

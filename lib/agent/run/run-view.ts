@@ -3,6 +3,7 @@ import type { ProjectScope } from "@/lib/auth";
 import { getDb, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isRunActive } from "./active-runs";
+import { INTERRUPTED_SUMMARY } from "./interrupt-runs";
 
 /** A run as the builder page shows it. */
 export type RunView = {
@@ -60,7 +61,7 @@ export function toRunView(row: RunRow): RunView {
     prompt: row.prompt,
     status: orphaned ? "failed" : row.status,
     reason: orphaned ? "interrupted" : row.reason,
-    summary: orphaned ? "The server stopped while this run was going." : row.summary,
+    summary: orphaned ? INTERRUPTED_SUMMARY : row.summary,
     provider: row.provider,
     model: row.model,
     baseSha: row.baseSha,

@@ -1,0 +1,13 @@
+/**
+ * The data dir's stores (the data folder, pglite/, workspaces/, tenants/ with their snapshots,
+ * artifacts/): probing them, naming the store behind a full or read-only disk, and removing what a
+ * crash left half-written. See docs/operations.md.
+ */
+/** The stores and the store a path lies in. */
+export { storeFolders, storeOf, storeOfPath, type Store, type StoreId } from "./stores";
+/** The storage fault behind an error (ENOSPC, EDQUOT, EROFS, EACCES, EPERM, or a message quoting one), as a message or an AppError. */
+export { describeFault, faultError, storageFaultOf, type FaultKind, type StorageFault } from "./storage-fault";
+/** A real write, fsync and removal in every store, with its free space; for /api/ready and start-up, and to name the store behind a fault. */
+export { locateFault, probeStores, removeProbeLeftovers, type StoreProblem } from "./probe-stores";
+/** Crash leftovers: temp files older than this process, in a folder. */
+export { PROCESS_STARTED_MS, listDir, removeStale } from "./remove-stale";
