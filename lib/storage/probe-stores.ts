@@ -82,7 +82,9 @@ export function probeStores(options: { fresh?: boolean } = {}): Promise<StorePro
  */
 export async function locateFault(fault: StorageFault): Promise<StorageFault> {
   if (fault.store) return fault;
-  const problems = await probeStores({ fresh: true });
+  // The cached probe first: a full disk failing every write must not add a round of fsyncs to each.
+  const cachedProblems = await probeStores();
+  const problems = cachedProblems.length > 0 ? cachedProblems : await probeStores({ fresh: true });
   const match = problems.find((p) => p.fault.kind === fault.kind) ?? problems[0];
   return match ? { ...fault, store: match.fault.store, path: fault.path ?? match.dir } : fault;
 }
