@@ -109,13 +109,16 @@ describe("tenant database API", () => {
     expect((await call(rowsRoute, { token: owner.token, params: { ...params, table: "nope" }, path: "/api/x?env=dev" })).status).toBe(404);
   });
 
-  it("applies the workspace's migrations to another environment on request", async () => {
+  it("applies the workspace's migrations to dev on request, and never to staging or prod, which only a deploy migrates", async () => {
     const { owner, params, migrate } = await setup("Stager");
     await migrate(TODOS);
-    const staging = await call(migrateRoute, { method: "POST", token: owner.token, params, body: { env: "staging" } });
-    expect(staging.body).toEqual({ applied: ["0001_add_todos"] });
-    const again = await call(migrateRoute, { method: "POST", token: owner.token, params, body: { env: "staging" } });
-    expect(again.body).toEqual({ applied: [] });
+    expect((await call(migrateRoute, { method: "POST", token: owner.token, params, body: { env: "dev" } })).body).toEqual({ applied: [] });
+    for (const env of ["staging", "prod"]) {
+      const refused = await call(migrateRoute, { method: "POST", token: owner.token, params, body: { env, confirmDestructive: true } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({ field: "env", message: expect.stringContaining("deploying a release") });
+      expect((await call(appliedRoute, { token: owner.token, params, path: `/api/x?env=${env}` })).body).toEqual([]);
+    }
   });
 
   it("lets viewers read but not migrate, and hides another tenant's database behind 404", async () => {
