@@ -98,22 +98,26 @@ export async function issueApiToken(identity: Identity | null, input: IssueToken
   return createApiToken(user.id, token);
 }
 
-/** The caller's live tokens, newest first. */
+// A token bound to one project sees and revokes only tokens bound to that project: it must not learn
+// the user's other projects, nor revoke the tokens that reach them.
+const visibleTo = (identity: Identity) => ({ userId: identity.userId, ...(identity.token?.projectId && { projectId: identity.token.projectId }) });
+
+/** The caller's live tokens, newest first (for a project-bound token, that project's only). */
 export async function listApiTokens(identity: Identity): Promise<ApiTokenInfo[]> {
   const db = await getDb();
   return db.apiToken.findMany({
-    where: { userId: identity.userId, revokedAt: null },
+    where: { ...visibleTo(identity), revokedAt: null },
     orderBy: { createdAt: "desc" },
     select: INFO,
   });
 }
 
-/** Revokes one of the caller's tokens; another user's token is not_found. */
+/** Revokes one of the caller's tokens; another user's token (or, for a project-bound token, one not bound to its project) is not_found. */
 export async function revokeApiToken(identity: Identity, tokenId: string): Promise<void> {
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const { count } = await tx.apiToken.updateMany({
-      where: { id: tokenId, userId: identity.userId, revokedAt: null },
+      where: { id: tokenId, ...visibleTo(identity), revokedAt: null },
       data: { revokedAt: new Date() },
     });
     if (count === 0) throw new AppError("not_found", "No such token.", "tokenId");

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { POST as signUpRoute } from "@/app/api/auth/signup/route";
 import { GET as listTokens, POST as tokensRoute } from "@/app/api/tokens/route";
+import { DELETE as revokeToken } from "@/app/api/tokens/[tokenId]/route";
 import { GET as listProjectsRoute, POST as projectsRoute } from "@/app/api/projects/route";
 import { GET as projectRoute } from "@/app/api/projects/[projectId]/route";
 import { GET as usersRoute } from "@/app/api/admin/users/route";
@@ -153,7 +154,17 @@ describe("API token grants", () => {
     const child = await tokenWith(user, {}, scoped);
     expect(child.status).toBe(201);
     expect(child.body.projectId).toBe(mine.id);
-    expect((await call(listTokens, { token: scoped })).status).toBe(200);
+    // The user's other tokens (the unrestricted one, one for the other project) stay out of its sight and reach.
+    const elsewhere = (await tokenWith(user, { projectId: other.id })).body.id as string;
+    const listed = await call(listTokens, { token: scoped });
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((t: { projectId: string | null }) => t.projectId)).toEqual([mine.id, mine.id]);
+    const unrestricted = (await call(listTokens, { token: user.token })).body.find((t: { projectId: string | null }) => t.projectId === null).id as string;
+    for (const tokenId of [elsewhere, unrestricted]) {
+      expect((await call(revokeToken, { method: "DELETE", token: scoped, params: { tokenId } })).status).toBe(404);
+    }
+    expect((await call(listProjectsRoute, { token: user.token })).status).toBe(200);
+    expect((await call(revokeToken, { method: "DELETE", token: scoped, params: { tokenId: child.body.id } })).status).toBe(204);
   });
 
   it("a token made by a token expires no later than its parent, and a foreign project is not_found", async () => {
