@@ -4,8 +4,10 @@ import type { InvokeRequest, InvokeResult } from "./runtime";
 import { httpStatusOf } from "./run-function";
 
 const MAX_BODY_BYTES = 1024 * 1024;
-// Never handed to tenant code: the browser's cookies and the platform's own routing headers.
+// Never handed to tenant code: the browser's cookies and the platform's own routing headers, including
+// the x-myco-* ones the server stamps (the peer address header's name is a per-process secret).
 const DROPPED_REQUEST_HEADERS = new Set(["cookie", "authorization", "x-forwarded-for", "x-real-ip", "x-middleware-subrequest", "x-nonce"]);
+const isDropped = (name: string) => DROPPED_REQUEST_HEADERS.has(name) || name.startsWith("x-myco-");
 // Never taken from tenant code: headers that would let a function act for the platform or the browser.
 const DROPPED_RESPONSE_HEADERS = /^(set-cookie|content-security-policy|strict-transport-security|access-control-.*|x-frame-options|cross-origin-.*|content-length|transfer-encoding|connection)$/i;
 
@@ -35,7 +37,7 @@ export async function requestFromHttp(req: Request, subPath: string): Promise<In
   const text = req.method === "GET" || req.method === "HEAD" ? "" : await readBodyText(req, MAX_BODY_BYTES);
   let body: unknown = text === "" ? null : text;
   if (text !== "" && /^application\/json\b/i.test(req.headers.get("content-type") ?? "")) body = parseJsonText(text);
-  const headers = Object.fromEntries([...req.headers].filter(([k]) => !DROPPED_REQUEST_HEADERS.has(k.toLowerCase())));
+  const headers = Object.fromEntries([...req.headers].filter(([k]) => !isDropped(k.toLowerCase())));
   return { method: req.method, path: subPath || "/", query: Object.fromEntries(url.searchParams), headers, body };
 }
 
