@@ -55,7 +55,10 @@ async function install(scope: TenantScope): Promise<void> {
   if (Object.keys(dependencies).length > 0) {
     // --ignore-scripts: a package's install script would run arbitrary code on the server.
     // --workspaces=false: npm stops looking at the package.json files of the folders above for a workspace root.
-    const args = ["install", "--ignore-scripts", "--workspaces=false", "--no-audit", "--no-fund", "--omit=dev", "--no-package-lock", "--loglevel=error"];
+    // --allow-*=none: a published package's own dependencies must not send the server to a git host, a URL
+    // or a path of its choosing either (npm 11 honours these; older npm warns and ignores them).
+    const sources = ["--allow-git=none", "--allow-remote=none", "--allow-file=none", "--allow-directory=none"];
+    const args = ["install", "--ignore-scripts", "--workspaces=false", ...sources, "--no-audit", "--no-fund", "--omit=dev", "--no-package-lock", "--loglevel=error"];
     await run("npm", args, { cwd: dir, timeout: INSTALL_TIMEOUT_MS }).catch((err: { stderr?: string }) => {
       const detail = String(err.stderr ?? "").split("\n").find((l) => l.includes("ERR")) ?? "npm install failed";
       throw new AppError("unprocessable", `Installing packages failed: ${detail.replace(/\/[^\s]*\//g, "")}`, "package.json");
