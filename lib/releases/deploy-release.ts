@@ -4,11 +4,11 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Logger } from "@/lib/log";
 import { DeployEnv } from "@/lib/sdui";
-import { applyTenantMigrations, listAppliedMigrations, restoreTenantSnapshot, snapshotTenantDb } from "@/lib/tenant-db";
+import { applyTenantMigrations, listAppliedMigrations, snapshotTenantDb } from "@/lib/tenant-db";
 import { withProjectLock } from "@/lib/workspace";
 import { crashPoint } from "./crash-point";
 import { assertCanDeploy } from "./deploy-access";
-import { environmentOf, goLive, markFailed, migrationsOf } from "./deployment-steps";
+import { environmentOf, failDeployment, goLive, migrationsOf } from "./deployment-steps";
 import { DEPLOYMENT_SELECT, toDeploymentView, type DeploymentView } from "./deployment-view";
 import { getRelease } from "./read-releases";
 
@@ -23,19 +23,6 @@ export type DeployInput = z.infer<typeof DeployInput>;
 
 /** Deploys of one environment take turns, across everything that moves its pointer. */
 export const deployLockKey = (projectId: string, env: DeployEnv) => `${projectId}:deploy:${env}`;
-
-async function migrate(scope: ProjectScope, input: DeployInput, deploymentId: string, log: Logger): Promise<string[]> {
-  const before = (await listAppliedMigrations(scope, input.env)).length;
-  try {
-    return await applyTenantMigrations(scope, input.env, await migrationsOf(input.releaseId), { confirmDestructive: input.confirmDataLoss === true });
-  } catch (err) {
-    // Each migration is its own transaction, so a failure can leave earlier ones applied: then the
-    // database goes back to the snapshot, to match the release the environment still serves.
-    if ((await listAppliedMigrations(scope, input.env)).length > before) await restoreTenantSnapshot(scope, input.env, deploymentId, log);
-    await markFailed(deploymentId, err instanceof Error ? err.message : String(err));
-    throw err;
-  }
-}
 
 /**
  * Deploys a release to staging or prod. A pending deployment is recorded first (what start-up finishes
@@ -55,12 +42,23 @@ export async function deployRelease(scope: ProjectScope, input: DeployInput, log
       data: { projectId: scope.projectId, environmentId: environment.id, releaseId: release.id, actorId: scope.userId, previousId: previous?.id ?? null },
     });
     crashPoint("deploy.pending");
-    await snapshotTenantDb(scope, input.env, pending.id);
-    crashPoint("deploy.snapshot");
-    const applied = await migrate(scope, input, pending.id, log);
-    crashPoint("deploy.migrated");
-    const move = { env: input.env, from: previous ? { deploymentId: previous.id, version: previous.release.version } : null, to: { deploymentId: pending.id, version: release.version } };
-    await goLive(scope.projectId, scope.userId, pending.id, applied, { action: "release.deployed", move, extra: { migrationsApplied: applied } });
+    const before = (await listAppliedMigrations(scope, input.env)).length;
+    let applied: string[];
+    try {
+      await snapshotTenantDb(scope, input.env, pending.id);
+      crashPoint("deploy.snapshot");
+      const migrations = await migrationsOf(input.releaseId);
+      applied = await applyTenantMigrations(scope, input.env, migrations, { confirmDestructive: input.confirmDataLoss === true });
+      crashPoint("deploy.migrated");
+      const move = { env: input.env, from: previous ? { deploymentId: previous.id, version: previous.release.version } : null, to: { deploymentId: pending.id, version: release.version } };
+      await goLive(scope.projectId, scope.userId, pending.id, applied, { action: "release.deployed", move, extra: { migrationsApplied: applied } });
+    } catch (err) {
+      // Each migration is its own transaction, so a failure can leave earlier ones applied: then the
+      // database goes back to the snapshot, to match the release the environment still serves.
+      const changed = (await listAppliedMigrations(scope, input.env)).length > before;
+      await failDeployment(scope, input.env, pending.id, err, changed, log);
+      throw err;
+    }
     crashPoint("deploy.live");
     log.info("release.deployed", { projectId: scope.projectId, env: input.env, releaseId: release.id, version: release.version, migrations: applied.length });
     return toDeploymentView(await db.deployment.findUniqueOrThrow({ where: { id: pending.id }, select: DEPLOYMENT_SELECT }));

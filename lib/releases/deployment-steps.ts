@@ -1,7 +1,11 @@
+import type { ProjectScope } from "@/lib/auth";
 import { getDb, recordAudit, type Prisma } from "@/lib/db";
 import { readArtifact } from "@/lib/bundler";
+import { AppError } from "@/lib/errors";
+import type { Logger } from "@/lib/log";
 import type { DeployEnv } from "@/lib/sdui";
-import type { TenantMigration } from "@/lib/tenant-db";
+import { describeFault, storageFaultOf } from "@/lib/storage";
+import { restoreTenantSnapshot, type TenantMigration } from "@/lib/tenant-db";
 import { forgetServedVersion } from "./served-version";
 
 /** A release's migrations, read back from the artifact store in name order. */
@@ -46,4 +50,25 @@ export async function goLive(projectId: string, actorId: string | null, deployme
 export async function markFailed(deploymentId: string, error: string): Promise<void> {
   const db = await getDb();
   await db.deployment.update({ where: { id: deploymentId }, data: { status: "failed", error: error.slice(0, 2_000), finishedAt: new Date() } });
+}
+
+/**
+ * What a failed deployment tells every member who can read it: an AppError's own message, the store
+ * behind a full or read-only disk, else that it was logged (a raw error can carry the server's paths).
+ */
+export function publicReason(err: unknown): string {
+  if (err instanceof AppError) return err.message;
+  const fault = storageFaultOf(err);
+  return fault ? describeFault(fault) : "An internal error stopped it; it has been logged.";
+}
+
+/**
+ * A deploy or rollback that failed after its pending row was written: the database goes back to the
+ * snapshot keyed by the deployment when `restore` says the step changed it (so it matches the release
+ * the environment still serves), then the deployment is marked failed with a reason fit to show.
+ */
+export async function failDeployment(scope: ProjectScope, env: DeployEnv, deploymentId: string, err: unknown, restore: boolean, log: Logger): Promise<void> {
+  log.error("release.deployment_failed", { projectId: scope.projectId, env, deploymentId, restored: restore }, err);
+  if (restore) await restoreTenantSnapshot(scope, env, deploymentId, log);
+  await markFailed(deploymentId, publicReason(err));
 }

@@ -3,14 +3,18 @@ import { getDb } from "@/lib/db";
 import type { Logger } from "@/lib/log";
 import type { DeployEnv } from "@/lib/sdui";
 import { applyTenantMigrations, hasSnapshot, listAppliedMigrations, restoreTenantSnapshot, snapshotTenantDb } from "@/lib/tenant-db";
-import { goLive, markFailed, migrationsOf } from "./deployment-steps";
+import { goLive, markFailed, migrationsOf, publicReason } from "./deployment-steps";
 
 type Pending = NonNullable<Awaited<ReturnType<typeof pendingDeployments>>>[number];
 
 function pendingDeployments() {
   return getDb().then((db) => db.deployment.findMany({
     where: { status: "pending" },
-    include: { environment: { select: { name: true } }, project: { select: { slug: true } }, release: { select: { version: true } } },
+    include: {
+      environment: { select: { name: true, currentDeployment: { select: { createdAt: true } } } },
+      project: { select: { slug: true } },
+      release: { select: { version: true } },
+    },
     orderBy: { createdAt: "asc" },
   }));
 }
@@ -26,6 +30,10 @@ async function recover(p: Pending, log: Logger): Promise<void> {
   const scope = await authorizeApp(p.project.slug, env);
   const migrations = await migrationsOf(p.releaseId);
   const move = { env, from: null, to: { deploymentId: p.id, version: p.release.version } };
+  // A later deployment went live since (this one failed without being marked): moving the pointer back
+  // to it now would undo that one.
+  const current = p.environment.currentDeployment;
+  if (current && current.createdAt > p.createdAt) return await markFailed(p.id, "superseded by a later deployment before it finished");
   try {
     if (p.restoredData) {
       const applied = new Set((await listAppliedMigrations(scope, env)).map((m) => m.name));
@@ -39,7 +47,7 @@ async function recover(p: Pending, log: Logger): Promise<void> {
     log.info("release.recovered", { projectId: p.projectId, env, deploymentId: p.id, version: p.release.version });
   } catch (err) {
     await restoreTenantSnapshot(scope, env, p.id, log).catch(() => false);
-    await markFailed(p.id, `interrupted, then could not finish: ${err instanceof Error ? err.message : String(err)}`);
+    await markFailed(p.id, `interrupted, then could not finish: ${publicReason(err)}`);
     log.warn("release.recovery_failed", { projectId: p.projectId, env, deploymentId: p.id, err: err instanceof Error ? err.message : String(err) });
   }
 }

@@ -4,12 +4,12 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Logger } from "@/lib/log";
 import type { DeployEnv } from "@/lib/sdui";
-import { applyTenantMigrations, restoreTenantSnapshot } from "@/lib/tenant-db";
+import { applyTenantMigrations, restoreTenantSnapshot, snapshotTenantDb } from "@/lib/tenant-db";
 import { withProjectLock } from "@/lib/workspace";
 import { crashPoint } from "./crash-point";
 import { assertCanDeploy } from "./deploy-access";
 import { deployLockKey } from "./deploy-release";
-import { environmentOf, goLive, migrationsOf } from "./deployment-steps";
+import { environmentOf, failDeployment, goLive, migrationsOf } from "./deployment-steps";
 import { DEPLOYMENT_SELECT, toDeploymentView, type DeploymentView } from "./deployment-view";
 import { planRollback, type RollbackPlan } from "./plan-rollback";
 
@@ -53,12 +53,22 @@ export async function rollbackEnvironment(scope: ProjectScope, env: DeployEnv, i
       data: { projectId: scope.projectId, environmentId: environment.id, releaseId: plan.to.releaseId, actorId: scope.userId, previousId: plan.from?.deploymentId ?? null, rollbackOfId: plan.to.deploymentId, restoredData: restore },
     });
     crashPoint("rollback.pending");
-    if (restore && plan.snapshot) await restoreTenantSnapshot(scope, env, plan.snapshot.deploymentId, log);
-    crashPoint("rollback.restored");
-    // After a restore the database may lack migrations the release has (additive ones since): applied forward.
-    const applied = await applyTenantMigrations(scope, env, await migrationsOf(plan.to.releaseId));
-    const move = { env, from: plan.from, to: { deploymentId: pending.id, version: plan.to.version } };
-    await goLive(scope.projectId, scope.userId, pending.id, applied, { action: "release.rolled_back", move, extra: { rollbackOf: plan.to.deploymentId, restoredData: restore } });
+    let restored = false;
+    try {
+      if (restore && plan.snapshot) {
+        // The database as it is now, keyed by this rollback: what a failure from here on puts back.
+        await snapshotTenantDb(scope, env, pending.id);
+        restored = await restoreTenantSnapshot(scope, env, plan.snapshot.deploymentId, log);
+      }
+      crashPoint("rollback.restored");
+      // After a restore the database may lack migrations the release has (additive ones since): applied forward.
+      const applied = await applyTenantMigrations(scope, env, await migrationsOf(plan.to.releaseId));
+      const move = { env, from: plan.from, to: { deploymentId: pending.id, version: plan.to.version } };
+      await goLive(scope.projectId, scope.userId, pending.id, applied, { action: "release.rolled_back", move, extra: { rollbackOf: plan.to.deploymentId, restoredData: restore } });
+    } catch (err) {
+      await failDeployment(scope, env, pending.id, err, restored, log);
+      throw err;
+    }
     crashPoint("rollback.live");
     log.info("release.rolled_back", { projectId: scope.projectId, env, to: plan.to.version, restoredData: restore });
     return toDeploymentView(await db.deployment.findUniqueOrThrow({ where: { id: pending.id }, select: DEPLOYMENT_SELECT }));

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { GET as environmentsRoute } from "@/app/api/projects/[projectId]/environments/route";
 import { GET as planRoute, POST as rollbackRoute } from "@/app/api/projects/[projectId]/environments/[env]/rollback/route";
@@ -5,6 +7,7 @@ import { PUT as settingsRoute } from "@/app/api/projects/[projectId]/release-set
 import { POST as migrationsRoute } from "@/app/api/projects/[projectId]/db/migrations/route";
 import { POST as inviteRoute } from "@/app/api/projects/[projectId]/members/route";
 import { shutdownRuntime } from "@/lib/functions";
+import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
 import { recoverDeployments } from "@/lib/releases";
@@ -100,6 +103,43 @@ describe("environments and deploys", () => {
     const scope = await authorizeApp(app.project.slug, "prod");
     expect((await listAppliedMigrations(scope, "prod")).map((m) => m.name)).toEqual(["0001_notes"]);
     expect((await notes(app, "prod")).body).toHaveLength(2);
+  });
+
+  it("marks a deploy failed whatever step fails, with a reason that names no server path, and start-up never revives it", async () => {
+    const app = await notesApp("Unsnapshotted");
+    const v1 = await cut(app);
+    await deploy(app, v1.body.id, "prod");
+    await migrate(app, "tags", "ALTER TABLE notes ADD COLUMN tag TEXT");
+    const v2 = await cut(app);
+    // The snapshot cannot be written: its folder is a file.
+    const snapshots = path.join(getConfig().dataDir, "tenants", app.project.id, "snapshots");
+    fs.rmSync(snapshots, { recursive: true, force: true });
+    fs.writeFileSync(snapshots, "in the way");
+    expect((await deploy(app, v2.body.id, "prod")).status).toBe(500);
+    const db = await getDb();
+    const failed = await db.deployment.findFirstOrThrow({ where: { projectId: app.project.id, releaseId: v2.body.id } });
+    expect(failed.status).toBe("failed");
+    expect(failed.error).not.toContain("/");
+    expect(await recoverDeployments(log)).toBe(0);
+    const prod = (await call(environmentsRoute, { token: app.owner.token, params: app.params })).body[2];
+    expect(prod.current.release.version).toBe("1.0.0");
+    const scope = await authorizeApp(app.project.slug, "prod");
+    expect((await listAppliedMigrations(scope, "prod")).map((m) => m.name)).toEqual(["0001_notes"]);
+  });
+
+  it("start-up fails, and never serves, a deployment left pending behind one that went live after it", async () => {
+    const app = await notesApp("Superseded");
+    const v1 = await cut(app);
+    await migrate(app, "tags", "ALTER TABLE notes ADD COLUMN tag TEXT");
+    const v2 = await cut(app);
+    const db = await getDb();
+    const prodEnv = await db.environment.upsert({ where: { projectId_name: { projectId: app.project.id, name: "prod" } }, create: { projectId: app.project.id, name: "prod" }, update: {} });
+    const stale = await db.deployment.create({ data: { projectId: app.project.id, environmentId: prodEnv.id, releaseId: v1.body.id, createdAt: new Date(Date.now() - 60_000) } });
+    expect((await deploy(app, v2.body.id, "prod")).status).toBe(201);
+    expect(await recoverDeployments(log)).toBe(1);
+    expect(await db.deployment.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ status: "failed", error: expect.stringContaining("superseded") });
+    const prod = (await call(environmentsRoute, { token: app.owner.token, params: app.params })).body[2];
+    expect(prod.current.release.version).toBe("1.1.0");
   });
 });
 
