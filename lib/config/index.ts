@@ -22,7 +22,7 @@ function parseJson(text: string, ctx: z.RefinementCtx<string>): unknown {
 
 /**
  * The platform's rate limits: attempts allowed per window and who is counted (the key). Every one can be
- * overridden with MYCO_RATE_LIMITS, e.g. `{"appCalls": {"limit": 20000}}`.
+ * overridden with MYCO_RATE_LIMITS, e.g. `{"appCalls": {"limit": 120000}}`.
  */
 export const RATE_LIMIT_DEFAULTS = {
   signUps: { limit: 10, windowSeconds: 3600 },
@@ -35,7 +35,8 @@ export const RATE_LIMIT_DEFAULTS = {
   migrations: { limit: 30, windowSeconds: 60 },
   queries: { limit: 300, windowSeconds: 60 },
   invokes: { limit: 300, windowSeconds: 60 },
-  appCalls: { limit: 6000, windowSeconds: 60 },
+  // Far above one client's share: the app-wide cap bounds cost, and must not let a few clients shut an app.
+  appCalls: { limit: 60_000, windowSeconds: 60 },
   appCallsPerClient: { limit: 1200, windowSeconds: 60 },
 } as const;
 
