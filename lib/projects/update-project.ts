@@ -4,6 +4,7 @@ import { getDb, isUniqueViolation, recordAudit } from "@/lib/db";
 import { forgetApp, type ProjectScope } from "@/lib/auth";
 import { deleteWorkspace } from "@/lib/workspace";
 import { deleteTenantDbs } from "@/lib/tenant-db";
+import { settleDeploys } from "@/lib/releases";
 import type { Logger } from "@/lib/log";
 import { Slug } from "./slug";
 import { ProjectName } from "./create-project";
@@ -47,6 +48,8 @@ export async function deleteProject(scope: ProjectScope, log: Logger): Promise<v
     forgetApp(project.slug);
     await recordAudit(tx, { projectId: scope.projectId, actorId: scope.userId }, "project.deleted");
   });
+  // A deploy or rollback under way would write the tenant's databases and snapshots after their removal.
+  await settleDeploys(scope.projectId);
   await deleteWorkspace(scope);
   await deleteTenantDbs(scope);
   log.info("project.deleted", { projectId: scope.projectId });

@@ -3,7 +3,7 @@ import type { ProjectScope } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Logger } from "@/lib/log";
-import { DeployEnv } from "@/lib/sdui";
+import { DEPLOY_ENVS, DeployEnv } from "@/lib/sdui";
 import { applyTenantMigrations, listAppliedMigrations, snapshotTenantDb } from "@/lib/tenant-db";
 import { withProjectLock } from "@/lib/workspace";
 import { crashPoint } from "./crash-point";
@@ -23,6 +23,11 @@ export type DeployInput = z.infer<typeof DeployInput>;
 
 /** Deploys of one environment take turns, across everything that moves its pointer. */
 export const deployLockKey = (projectId: string, env: DeployEnv) => `${projectId}:deploy:${env}`;
+
+/** Resolves once no deploy or rollback of the project is running (project deletion waits for them). */
+export async function settleDeploys(projectId: string): Promise<void> {
+  await Promise.all(DEPLOY_ENVS.map((env) => withProjectLock(deployLockKey(projectId, env), async () => undefined)));
+}
 
 /**
  * Deploys a release to staging or prod. A pending deployment is recorded first (what start-up finishes

@@ -10,7 +10,7 @@ export { CreateReleaseInput, createRelease, type ReleaseDetail } from "./create-
 export { getRelease, getReleaseDetail, listReleases, type ReleaseSummary } from "./read-releases";
 export type { ReleaseArtifactView, ReleaseDiff, ReleaseView } from "./release-view";
 /** Deploy (and promote) a release to staging or prod; who may. */
-export { DeployInput, deployRelease } from "./deploy-release";
+export { DeployInput, deployRelease, settleDeploys } from "./deploy-release";
 export { ReleaseSettings, assertCanDeploy, getReleaseSettings, updateReleaseSettings } from "./deploy-access";
 /** Roll an environment back to an earlier deployment: the plan (what it costs), then the rollback. */
 export { planRollback, type RollbackPlan } from "./plan-rollback";
