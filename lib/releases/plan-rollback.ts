@@ -3,7 +3,7 @@ import { readArtifact } from "@/lib/bundler";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { DeployEnv } from "@/lib/sdui";
-import { classifyMigration, compareSnapshot, hasSnapshot, listAppliedMigrations, type SnapshotComparison } from "@/lib/tenant-db";
+import { classifyMigration, compareSnapshot, hasSnapshot, listAppliedMigrations, type SnapshotComparison, type TenantMigration } from "@/lib/tenant-db";
 import { environmentOf, migrationsOf } from "./deployment-steps";
 
 /**
@@ -34,8 +34,7 @@ async function targetOf(scope: ProjectScope, env: DeployEnv, deploymentId: strin
   return target;
 }
 
-async function laterMigrationsOf(scope: ProjectScope, env: DeployEnv, releaseId: string): Promise<RollbackPlan["laterMigrations"]> {
-  const known = new Set((await migrationsOf(releaseId)).map((m) => m.name));
+async function laterMigrationsOf(scope: ProjectScope, env: DeployEnv, known: Set<string>): Promise<RollbackPlan["laterMigrations"]> {
   const applied = (await listAppliedMigrations(scope, env)).filter((m) => !known.has(m.name));
   return Promise.all(applied.map(async (m) => {
     // A migration's checksum is the sha256 of its text, which is also its artifact's address.
@@ -45,12 +44,16 @@ async function laterMigrationsOf(scope: ProjectScope, env: DeployEnv, releaseId:
   }));
 }
 
-/** The plan for rolling `env` back to deployment `deploymentId` (see RollbackPlan); changes nothing. */
-export async function planRollback(scope: ProjectScope, env: DeployEnv, deploymentId: string): Promise<RollbackPlan> {
+/** The plan, with what carrying it out needs and the plan already read: the environment and the target release's migrations. */
+export type PlannedRollback = { plan: RollbackPlan; environmentId: string; migrations: TenantMigration[] };
+
+/** planRollback, keeping what it read for rollbackEnvironment (a rollback is on the clock). */
+export async function planRollbackFor(scope: ProjectScope, env: DeployEnv, deploymentId: string): Promise<PlannedRollback> {
   const target = await targetOf(scope, env, deploymentId);
   const current = (await environmentOf(scope.projectId, env)).currentDeployment;
   if (current?.releaseId === target.releaseId) throw new AppError("conflict", `${env} already runs ${target.release.version}.`, "deploymentId");
-  const laterMigrations = await laterMigrationsOf(scope, env, target.releaseId);
+  const migrations = await migrationsOf(target.releaseId);
+  const laterMigrations = await laterMigrationsOf(scope, env, new Set(migrations.map((m) => m.name)));
   const db = await getDb();
   const schemaChange = await db.deployment.findFirst({
     where: { environmentId: target.environmentId, createdAt: { gt: target.createdAt }, NOT: { migrationsApplied: { isEmpty: true } } },
@@ -60,7 +63,7 @@ export async function planRollback(scope: ProjectScope, env: DeployEnv, deployme
   // Rows are counted only when restoring the snapshot is a choice the person has to weigh.
   const comparison = schemaChange && !compatible ? await compareSnapshot(scope, env, schemaChange.id) : null;
   const exists = comparison !== null || (schemaChange !== null && hasSnapshot(scope, env, schemaChange.id));
-  return {
+  const plan: RollbackPlan = {
     env,
     from: current ? { deploymentId: current.id, version: current.release.version } : null,
     to: { deploymentId: target.id, releaseId: target.releaseId, version: target.release.version },
@@ -69,4 +72,10 @@ export async function planRollback(scope: ProjectScope, env: DeployEnv, deployme
     snapshot: schemaChange ? { deploymentId: schemaChange.id, takenAt: schemaChange.createdAt, exists } : null,
     tables: comparison?.tables ?? [],
   };
+  return { plan, environmentId: target.environmentId, migrations };
+}
+
+/** The plan for rolling `env` back to deployment `deploymentId` (see RollbackPlan); changes nothing. */
+export async function planRollback(scope: ProjectScope, env: DeployEnv, deploymentId: string): Promise<RollbackPlan> {
+  return (await planRollbackFor(scope, env, deploymentId)).plan;
 }

@@ -9,9 +9,9 @@ import { withProjectLock } from "@/lib/workspace";
 import { crashPoint } from "./crash-point";
 import { assertCanDeploy } from "./deploy-access";
 import { deployLockKey } from "./deploy-release";
-import { environmentOf, failDeployment, goLive, migrationsOf } from "./deployment-steps";
+import { failDeployment, goLive } from "./deployment-steps";
 import { DEPLOYMENT_SELECT, toDeploymentView, type DeploymentView } from "./deployment-view";
-import { planRollback, type RollbackPlan } from "./plan-rollback";
+import { planRollbackFor, type RollbackPlan } from "./plan-rollback";
 
 /** A rollback: the earlier deployment to serve again, and whether its database may be restored. */
 export const RollbackInput = z.strictObject({ deploymentId: z.uuid(), restoreData: z.boolean().optional() });
@@ -45,12 +45,11 @@ function decide(plan: RollbackPlan, input: RollbackInput): boolean {
 export async function rollbackEnvironment(scope: ProjectScope, env: DeployEnv, input: RollbackInput, log: Logger): Promise<DeploymentView> {
   await assertCanDeploy(scope);
   return withProjectLock(deployLockKey(scope.projectId, env), async () => {
-    const plan = await planRollback(scope, env, input.deploymentId);
+    const { plan, environmentId, migrations } = await planRollbackFor(scope, env, input.deploymentId);
     const restore = decide(plan, input);
-    const environment = await environmentOf(scope.projectId, env);
     const db = await getDb();
     const pending = await db.deployment.create({
-      data: { projectId: scope.projectId, environmentId: environment.id, releaseId: plan.to.releaseId, actorId: scope.userId, previousId: plan.from?.deploymentId ?? null, rollbackOfId: plan.to.deploymentId, restoredData: restore },
+      data: { projectId: scope.projectId, environmentId, releaseId: plan.to.releaseId, actorId: scope.userId, previousId: plan.from?.deploymentId ?? null, rollbackOfId: plan.to.deploymentId, restoredData: restore },
     });
     crashPoint("rollback.pending");
     let restored = false;
@@ -62,7 +61,7 @@ export async function rollbackEnvironment(scope: ProjectScope, env: DeployEnv, i
       }
       crashPoint("rollback.restored");
       // After a restore the database may lack migrations the release has (additive ones since): applied forward.
-      const applied = await applyTenantMigrations(scope, env, await migrationsOf(plan.to.releaseId));
+      const applied = await applyTenantMigrations(scope, env, migrations);
       const move = { env, from: plan.from, to: { deploymentId: pending.id, version: plan.to.version } };
       await goLive(scope.projectId, scope.userId, pending.id, applied, { action: "release.rolled_back", move, extra: { rollbackOf: plan.to.deploymentId, restoredData: restore } });
     } catch (err) {

@@ -105,6 +105,8 @@ describe("noisy neighbour", () => {
       errors: r.errors,
       requests: r.requests,
     });
+    // A figure made of refusals measures nothing: alone, every call must answer.
+    expect(alone.errors).toBe(0);
     report("victim /_fn/items alone", figures(alone));
     report("victim /_fn/items under attack", figures(attacked));
     report("attacker /_fn/spin answers by status", Object.fromEntries(Object.entries(attackStatuses).map(([s, n]) => [`status_${s}`, n])));

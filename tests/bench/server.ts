@@ -8,10 +8,16 @@ import http from "node:http";
 
 export type BenchServer = { port: number; ideHost: string; appHost: (slug: string) => string; stop(): Promise<void> };
 
+// A benchmark is one client measuring the platform's own speed: the rate limits (which it would reach in
+// a second) are lifted, so a figure is never a count of 429s.
+const NO_LIMITS = JSON.stringify(Object.fromEntries(
+  ["writes", "migrations", "queries", "invokes", "appCalls", "appCallsPerClient", "projects", "tokens", "signUps", "signInAttempts"].map((name) => [name, { limit: 10_000_000 }]),
+));
+
 export async function startServer(port: number, env: Record<string, string> = {}): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "myco-bench-"));
   const child: ChildProcess = spawn("node", ["--no-node-snapshot", "lib/http/server.mjs"], {
-    env: { ...process.env, PORT: String(port), MYCO_DATA_DIR: dataDir, MYCO_URL: `http://localhost:${port}`, MYCO_APPS_URL: `http://{slug}.apps.localhost:${port}`, LOG_LEVEL: "error", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...process.env, PORT: String(port), MYCO_DATA_DIR: dataDir, MYCO_URL: `http://localhost:${port}`, MYCO_APPS_URL: `http://{slug}.apps.localhost:${port}`, LOG_LEVEL: "error", NEXT_TELEMETRY_DISABLED: "1", MYCO_RATE_LIMITS: NO_LIMITS, ...env },
     stdio: "ignore",
     detached: true,
   });
