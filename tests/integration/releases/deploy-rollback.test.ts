@@ -27,6 +27,24 @@ const renameApp = async (app: NotesApp, name: string) => {
   await putFile(app.owner, app.project.id, "app.json", JSON.stringify({ ...blueprint, name }, null, 2));
 };
 
+/** An app whose 1.0.0 runs on prod, with 1.1.0 cut after a schema change `name`/`sql`. */
+async function onV1WithV2(appName: string, name: string, sql: string) {
+  const app = await notesApp(appName);
+  const v1 = await cut(app);
+  await deploy(app, v1.body.id, "prod");
+  await migrate(app, name, sql);
+  return { app, v2: await cut(app) };
+}
+
+/** prod still serves 1.0.0, on a database with 1.0.0's migrations only. */
+async function expectProdOnV1(app: NotesApp) {
+  const prod = (await call(environmentsRoute, { token: app.owner.token, params: app.params })).body[2];
+  expect(prod.current.release.version).toBe("1.0.0");
+  const scope = await authorizeApp(app.project.slug, "prod");
+  expect((await listAppliedMigrations(scope, "prod")).map((m) => m.name)).toEqual(["0001_notes"]);
+  return prod;
+}
+
 describe("environments and deploys", () => {
   it("staging serves its release byte for byte on its own database while dev follows the workspace", async () => {
     const app = await notesApp("Staged");
@@ -89,28 +107,17 @@ describe("environments and deploys", () => {
   });
 
   it("keeps the old release serving on its old database when a migration fails at deploy time", async () => {
-    const app = await notesApp("Failing");
-    const v1 = await cut(app);
-    await deploy(app, v1.body.id, "prod");
-    await migrate(app, "unique_body", "CREATE UNIQUE INDEX notes_body ON notes (body)");
-    const v2 = await cut(app);
+    const { app, v2 } = await onV1WithV2("Failing", "unique_body", "CREATE UNIQUE INDEX notes_body ON notes (body)");
     for (let i = 0; i < 2; i++) await notes(app, "prod", { body: "twice" });
     const failed = await deploy(app, v2.body.id, "prod");
     expect(failed.status).toBe(422);
-    const prod = (await call(environmentsRoute, { token: app.owner.token, params: app.params })).body[2];
-    expect(prod.current.release.version).toBe("1.0.0");
+    const prod = await expectProdOnV1(app);
     expect(prod.history[0]).toMatchObject({ status: "failed", release: { version: "1.1.0" } });
-    const scope = await authorizeApp(app.project.slug, "prod");
-    expect((await listAppliedMigrations(scope, "prod")).map((m) => m.name)).toEqual(["0001_notes"]);
     expect((await notes(app, "prod")).body).toHaveLength(2);
   });
 
   it("marks a deploy failed whatever step fails, with a reason that names no server path, and start-up never revives it", async () => {
-    const app = await notesApp("Unsnapshotted");
-    const v1 = await cut(app);
-    await deploy(app, v1.body.id, "prod");
-    await migrate(app, "tags", "ALTER TABLE notes ADD COLUMN tag TEXT");
-    const v2 = await cut(app);
+    const { app, v2 } = await onV1WithV2("Unsnapshotted", "tags", "ALTER TABLE notes ADD COLUMN tag TEXT");
     // The snapshot cannot be written: its folder is a file.
     const snapshots = path.join(getConfig().dataDir, "tenants", app.project.id, "snapshots");
     fs.rmSync(snapshots, { recursive: true, force: true });
@@ -121,10 +128,7 @@ describe("environments and deploys", () => {
     expect(failed.status).toBe("failed");
     expect(failed.error).not.toContain("/");
     expect(await recoverDeployments(log)).toBe(0);
-    const prod = (await call(environmentsRoute, { token: app.owner.token, params: app.params })).body[2];
-    expect(prod.current.release.version).toBe("1.0.0");
-    const scope = await authorizeApp(app.project.slug, "prod");
-    expect((await listAppliedMigrations(scope, "prod")).map((m) => m.name)).toEqual(["0001_notes"]);
+    await expectProdOnV1(app);
   });
 
   it("start-up fails, and never serves, a deployment left pending behind one that went live after it", async () => {
