@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { errorMessage, matchRoute, navigateMessage, readyMessage, type Blueprint, type EnvName } from "@/lib/sdui";
+import { useConfirmDialog } from "./confirm-dialog";
 import { MessageBar, type PageMessage } from "./message-bar";
 import { NotFoundPage, PageView } from "./page-view";
 import type { ParentPoster } from "./parent-poster";
@@ -49,15 +50,17 @@ export function App({ blueprint, components, env, post, bootMs }: AppProps) {
   const match = matchRoute(blueprint.routes, pathname);
   const page = match ? blueprint.pages[match.page] : undefined;
   const { messages, show, dismiss } = useMessages();
+  const { confirm, dialog } = useConfirmDialog();
   const runtime = useMemo<RuntimeValue>(
-    () => ({ components, report: (e) => post(errorMessage(e)), showMessage: show }),
-    [components, post, show],
+    () => ({ components, report: (e) => post(errorMessage(e)), showMessage: show, confirm }),
+    [components, post, show, confirm],
   );
   useParentReports(post, match?.page ?? null, pathname, bootMs);
   return (
     <RuntimeContext.Provider value={runtime}>
       <div className="myco-app" data-env={env}>
         <MessageBar messages={messages} onDismiss={dismiss} />
+        {dialog}
         {match && page ? (
           <PageView key={match.page} pageId={match.page} page={page} params={match.params} search={search} />
         ) : (

@@ -5,11 +5,13 @@ import type { RefreshRegistry } from "./refresh-registry";
 /** The tone of a page message. */
 export type Tone = "info" | "success" | "warning" | "error";
 
-/** What every node can reach: the MFE URLs, error reporting and page messages. */
+/** What every node can reach: the MFE URLs, error reporting, page messages and confirmations. */
 export type RuntimeValue = {
   components: Readonly<Record<string, string>>;
   report(error: { nodeId?: string; component?: string; message: string }): void;
   showMessage(text: string, tone: Tone): void;
+  /** Asks in an in-app dialog; resolves false when the person cancels. */
+  confirm(question: string): Promise<boolean>;
 };
 
 /** The page being shown: its template scope (route params, query) and its refresh registry. */

@@ -2,7 +2,7 @@
 // import map). The page boots it from <script id="myco-boot" type="application/json">; no inline script
 // is needed, so the page's CSP can forbid them.
 import { createRoot } from "react-dom/client";
-import { BOOT_ELEMENT_ID, BootManifest, errorMessage, formatPath, Theme, validateBlueprint } from "@/lib/sdui";
+import { BlueprintTextError, BOOT_ELEMENT_ID, BootManifest, errorMessage, formatPath, Theme, validateBlueprint, type BlueprintValidation } from "@/lib/sdui";
 import { App } from "./app";
 import { BlueprintErrorPage, BootErrorPage } from "./error-page";
 import { createParentPoster, type ParentPoster } from "./parent-poster";
@@ -26,6 +26,11 @@ function readBoot(): { ok: true; manifest: BootManifest } | { ok: false; message
   return { ok: false, message: `The ${BOOT_ELEMENT_ID} manifest is invalid: ${first ? `${formatPath(first.path)} ${first.message}` : "unknown problem"}.` };
 }
 
+function checkBlueprint(json: unknown): BlueprintValidation {
+  const notJson = BlueprintTextError.safeParse(json);
+  return notJson.success ? { ok: false, errors: [{ path: "", message: notJson.data.invalidJson }] } : validateBlueprint(json);
+}
+
 function rootElement(): HTMLElement {
   const existing = document.getElementById("root");
   if (existing) return existing;
@@ -44,7 +49,7 @@ function start(): void {
     root.render(<BootErrorPage message={boot.message} />);
     return post(errorMessage({ message: boot.message }));
   }
-  const validation = validateBlueprint(boot.manifest.blueprint);
+  const validation = checkBlueprint(boot.manifest.blueprint);
   if (!validation.ok) {
     injectStyles(Theme.parse({}));
     root.render(<BlueprintErrorPage errors={validation.errors} />);

@@ -77,6 +77,8 @@ body{margin:0;font-family:var(--myco-font);color:var(--myco-text);background:var
 .myco-modal-header{display:flex;justify-content:space-between;align-items:center;padding:16px 20px;border-bottom:1px solid var(--myco-border)}
 .myco-modal-header h2{margin:0;font-size:1.15rem}
 .myco-modal-body{padding:20px;display:flex;flex-direction:column;gap:16px}
+.myco-confirm p{margin:0;overflow-wrap:anywhere}
+.myco-confirm-actions{display:flex;justify-content:flex-end;gap:8px}
 .myco-alert,.myco-message{padding:12px 16px;border-radius:var(--myco-radius);border:1px solid;border-left-width:4px}
 .myco-tone-info{background:#eff6ff;border-color:#bfdbfe;border-left-color:#3b82f6;color:#1e3a8a}
 .myco-tone-success{background:#f0fdf4;border-color:#bbf7d0;border-left-color:#22c55e;color:#14532d}

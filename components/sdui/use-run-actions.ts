@@ -17,7 +17,7 @@ export function useRunActions(): (actions: readonly Action[], extra?: TemplateSc
         refresh: (target) => page.registry.refresh(target),
         message: (text, tone) => runtime.showMessage(text, tone),
         close: () => closeModal?.(),
-        confirm: (question) => window.confirm(question),
+        confirm: (question) => runtime.confirm(question),
       }),
     [runtime, page, closeModal],
   );

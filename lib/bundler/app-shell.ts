@@ -21,13 +21,28 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The blueprint as JSON, or what the runtime shows for text that is not JSON. */
+/** "line L, column C" of a character offset, both counted from 1. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split("\n");
+  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+}
+
+/** What JSON.parse found wrong, with where: V8 names a character offset ("at position N") or the end. */
+function describeJsonError(text: string, err: unknown): string {
+  const message = err instanceof Error ? err.message : "";
+  const at = /at position (\d+)/.exec(message);
+  const offset = at ? Number(at[1]) : text.length;
+  const reason = message.replace(/\s*(in JSON )?at position \d+.*$/s, "").replace(/, ".*" is not valid JSON$/s, "") || "Unexpected text";
+  return `${reason} at ${lineAndColumn(text, offset)}`;
+}
+
+/** The blueprint as JSON, or what the runtime shows for text that is not JSON (naming line and column). */
 export function parseBlueprintText(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
-  } catch {
+  } catch (err) {
     // The runtime shows an invalid blueprint as an error page with the problem, never a blank page.
-    return { invalidJson: "app.json is not valid JSON" };
+    return { invalidJson: `app.json is not valid JSON: ${describeJsonError(text, err)}` };
   }
 }
 

@@ -18,3 +18,6 @@ export const BootManifest = z.strictObject({
   env: EnvName,
 });
 export type BootManifest = z.infer<typeof BootManifest>;
+
+/** What the page sends as the blueprint when app.json is not JSON at all: the parse error, with line and column. */
+export const BlueprintTextError = z.strictObject({ invalidJson: z.string().max(1000) });

@@ -39,7 +39,7 @@ export {
 /** The environments an app runs in (dev, staging, prod), and those a release is deployed to. */
 export { DEPLOY_ENVS, DeployEnv, ENV_NAMES, EnvName } from "./env-name";
 /** The hosted page's boot manifest (`<script id="myco-boot" type="application/json">`). */
-export { BootManifest, BOOT_ELEMENT_ID } from "./boot-manifest";
+export { BlueprintTextError, BootManifest, BOOT_ELEMENT_ID } from "./boot-manifest";
 /** A short text summary of a blueprint, and the functions and components it uses. */
 export { describeBlueprint, listFunctions, listComponents } from "./describe-blueprint";
 /** A form's draft values: start, check required and typed fields, convert for {{form.…}}. */

@@ -10,15 +10,15 @@ export type ActionEffects = {
   refresh(target: string): void;
   message(text: string, tone: "info" | "success" | "warning" | "error"): void;
   close(): void;
-  /** Asks the person to confirm; false stops the actions quietly. */
-  confirm(question: string): boolean;
+  /** Asks the person to confirm (in the app, not a browser dialog); false stops the actions quietly. */
+  confirm(question: string): Promise<boolean>;
 };
 
 /** How a list of actions ended. */
 export type ActionOutcome = { status: "done"; result: unknown } | { status: "failed"; error: string } | { status: "cancelled" };
 
 async function runCall(action: Extract<Action, { action: "call" }>, scope: TemplateScope, effects: ActionEffects): Promise<ActionOutcome> {
-  if (action.confirm !== undefined && !effects.confirm(resolveTemplate(action.confirm, scope))) return { status: "cancelled" };
+  if (action.confirm !== undefined && !(await effects.confirm(resolveTemplate(action.confirm, scope)))) return { status: "cancelled" };
   try {
     return { status: "done", result: await effects.call(callRequest(action, scope)) };
   } catch (err) {

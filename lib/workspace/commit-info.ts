@@ -1,3 +1,4 @@
+import { EventEmitter, on } from "node:events";
 import type { SimpleGit } from "simple-git";
 import { getDb } from "@/lib/db";
 import type { ProjectScope } from "@/lib/auth";
@@ -52,6 +53,8 @@ export function rememberHead(projectId: string, sha: string | undefined): void {
 type CommitListener = (scope: ProjectScope, sha: string) => Promise<unknown>;
 const listeners: CommitListener[] = [];
 const inFlight = new Map<string, Set<Promise<unknown>>>();
+// Per project: a commit whose listeners' work (its builds) has settled, so a watcher reloads onto it.
+const settled = new EventEmitter().setMaxListeners(0);
 
 /**
  * Calls `listener` after every commit this process makes (builds start before anyone asks). Its work is
@@ -64,15 +67,33 @@ export function onWorkspaceCommit(listener: CommitListener): void {
 function emitCommit(scope: ProjectScope, sha: string): void {
   const running = inFlight.get(scope.projectId) ?? new Set();
   inFlight.set(scope.projectId, running);
+  const works: Promise<unknown>[] = [];
   for (const listener of listeners) {
     // A listener logs its own failures; a throw must not stop the commit or the other listeners.
     const work = Promise.resolve().then(() => listener(scope, sha)).catch(() => undefined);
     running.add(work);
+    works.push(work);
     void work.finally(() => {
       running.delete(work);
       if (running.size === 0 && inFlight.get(scope.projectId) === running) inFlight.delete(scope.projectId);
     });
   }
+  void Promise.all(works).then(() => settled.emit(scope.projectId, sha));
+}
+
+/**
+ * The sha of every commit of the project this process makes from now on (listening starts at the call,
+ * not at the first read), each once its builds have settled, until `signal` aborts.
+ */
+export function watchCommits(projectId: string, signal: AbortSignal): AsyncGenerator<string> {
+  const events = on(settled, projectId, { signal });
+  return (async function* () {
+    try {
+      for await (const [sha] of events) yield sha as string;
+    } catch (err) {
+      if (!(err instanceof Error && err.name === "AbortError")) throw err;
+    }
+  })();
 }
 
 /** Resolves once the work every commit listener started for the project has settled. */

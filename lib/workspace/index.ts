@@ -24,8 +24,8 @@ export {
   type CommitDiff,
   type HistoryPage,
 } from "./history";
-/** A commit as the API shows it, and a hook run after every commit. */
-export { onWorkspaceCommit, settleCommitWork, type CommitInfo } from "./commit-info";
+/** A commit as the API shows it, a hook run after every commit, and a stream of commits whose builds settled. */
+export { onWorkspaceCommit, settleCommitWork, watchCommits, type CommitInfo } from "./commit-info";
 /** Single-file writes, renames and deletes, each one commit. */
 export {
   DeleteFileQuery,

@@ -10,7 +10,7 @@ import { crudBlueprint } from "./fixtures";
 
 const result = validateBlueprint(crudBlueprint());
 const blueprint = result.ok ? result.blueprint : (undefined as unknown as Blueprint);
-const runtime: RuntimeValue = { components: { TodoChart: "/mfe/TodoChart.js" }, report: () => undefined, showMessage: () => undefined };
+const runtime: RuntimeValue = { components: { TodoChart: "/mfe/TodoChart.js" }, report: () => undefined, showMessage: () => undefined, confirm: async () => true };
 
 function render(pageId: string, params: Record<string, string> = {}, search = ""): string {
   const page = blueprint.pages[pageId];

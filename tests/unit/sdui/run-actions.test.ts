@@ -14,7 +14,7 @@ function fakeEffects(calls: Record<string, unknown | Error> = {}, confirmAnswer 
     refresh: (target) => void log.push(`refresh ${target}`),
     message: (text, tone) => void log.push(`message ${tone} ${text}`),
     close: () => void log.push("close"),
-    confirm: (question) => (log.push(`confirm ${question}`), confirmAnswer),
+    confirm: async (question) => (log.push(`confirm ${question}`), confirmAnswer),
   };
   return { log, effects };
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { GET as headRoute } from "@/app/api/projects/[projectId]/head/route";
+import { call } from "@/tests/support/http";
+import { createTestProject, signUpUser } from "@/tests/support/accounts";
+import { putFile } from "@/tests/support/workspace";
+
+describe("the workspace HEAD", () => {
+  it("answers the current commit, and streams each new one once its builds have settled", async () => {
+    const owner = await signUpUser("Head");
+    const project = await createTestProject(owner);
+    const params = { projectId: project.id };
+    const before = await call(headRoute, { token: owner.token, params });
+    expect(before.body.sha).toMatch(/^[0-9a-f]{40}$/);
+
+    const controller = new AbortController();
+    const req = new Request("http://localhost:3000/api/x", { headers: { authorization: `Bearer ${owner.token}`, accept: "text/event-stream" }, signal: controller.signal });
+    const res = await headRoute(req, { params: Promise.resolve(params) });
+    expect(res.headers.get("content-type")).toContain("text/event-stream");
+    const reader = res.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(first).toBe(`event: head\ndata: {"sha":"${before.body.sha}"}\n\n`);
+    const written = await putFile(owner, project.id, "components/Welcome.tsx", "export default function Welcome() { return <p>Changed</p>; }\n");
+    const next = new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    expect(next).toBe(`event: commit\ndata: {"sha":"${written.body.commit.sha}"}\n\n`);
+  });
+
+  it("is not shown to someone outside the project", async () => {
+    const owner = await signUpUser("HeadOwner");
+    const stranger = await signUpUser("HeadStranger");
+    const project = await createTestProject(owner);
+    const res = await call(headRoute, { token: stranger.token, params: { projectId: project.id } });
+    expect(res.status).toBe(404);
+  });
+});
