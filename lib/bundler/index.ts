@@ -18,5 +18,7 @@ export { readAppAsset } from "./read-app-asset";
 export { ComponentName, buildAllComponents, buildComponent, type BuiltComponent, type ComponentStatus } from "./build-component";
 /** The shared vendor modules and the SDUI runtime every hosted page loads. */
 export { SHARED_MODULES, buildRuntimeAssets, type RuntimeAssets } from "./build-runtime";
+/** Every build problem of a workspace HEAD, for the code editor. */
+export { checkBuild } from "./check-build";
 /** The HTML shell of a hosted app page, with its CSP. */
 export { headShellContent, parseBlueprintText, renderAppShell, type AppShell, type ShellContent } from "./app-shell";

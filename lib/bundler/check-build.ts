@@ -1,0 +1,30 @@
+import type { TenantScope } from "@/lib/auth";
+import { AppError } from "@/lib/errors";
+import type { Logger } from "@/lib/log";
+import { listFiles } from "@/lib/workspace";
+import { buildAllComponents } from "./build-component";
+import { BuildError, type BuildDiagnostic } from "./build-error";
+import { buildFunction } from "./build-function";
+
+const FUNCTION_FILE = /^functions\/([a-z][a-zA-Z0-9_-]{0,63})\.ts$/;
+
+async function functionProblems(scope: TenantScope, name: string): Promise<BuildDiagnostic[]> {
+  try {
+    await buildFunction(scope, name);
+    return [];
+  } catch (err) {
+    if (err instanceof BuildError) return err.diagnostics;
+    if (err instanceof AppError) return [{ file: `functions/${name}.ts`, line: 0, column: 0, message: err.message }];
+    throw err;
+  }
+}
+
+/**
+ * Builds every component and every function at HEAD (each cached per HEAD, so a second check is cheap)
+ * and answers every build problem with file, line and column: what the code editor marks.
+ */
+export async function checkBuild(scope: TenantScope, log: Logger): Promise<{ problems: BuildDiagnostic[] }> {
+  const functions = (await listFiles(scope)).flatMap((f) => FUNCTION_FILE.exec(f.path)?.[1] ?? []);
+  const [components, ...perFunction] = await Promise.all([buildAllComponents(scope, log), ...functions.map((name) => functionProblems(scope, name))]);
+  return { problems: [...components.flatMap((c) => (c.ok ? [] : c.errors)), ...perFunction.flat()] };
+}
