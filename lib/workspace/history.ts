@@ -16,8 +16,10 @@ export const HistoryQuery = z.strictObject({
 });
 export type HistoryQuery = z.infer<typeof HistoryQuery>;
 
-/** Newest first; `nextCursor` is the sha to pass as `cursor` for the next, older page. */
-export type HistoryPage = { commits: CommitInfo[]; nextCursor: string | null };
+/** Newest first, each with the paths it touched (at most 100); `nextCursor` is the sha to pass as `cursor` for the next, older page. */
+export type HistoryPage = { commits: (CommitInfo & { files: string[] })[]; nextCursor: string | null };
+
+const MAX_LISTED_FILES = 100;
 
 /** A commit with what it changed. */
 export type CommitDiff = CommitInfo & {
@@ -29,7 +31,7 @@ export type CommitDiff = CommitInfo & {
 const MAX_PATCH_CHARS = 512 * 1024;
 const STATUS = { A: "added", M: "modified", D: "deleted", R: "renamed" } as const;
 
-async function resolveCommit(scope: ProjectScope, sha: string): Promise<string> {
+export async function resolveCommit(scope: ProjectScope, sha: string): Promise<string> {
   const git = gitOf(layoutOf(scope.projectId));
   const full = await git.raw(["rev-parse", "--verify", "--quiet", `${sha}^{commit}`]).catch(() => "");
   if (!full.trim()) throw new AppError("not_found", `No commit ${sha} in this workspace.`, "sha");
@@ -43,7 +45,14 @@ export async function listHistory(scope: ProjectScope, query: HistoryQuery): Pro
   const out = await git.raw(["log", COMMIT_FORMAT, "-n", String(query.limit + 1), start, "--"]).catch(() => "");
   const commits = parseCommits(out);
   const page = commits.slice(0, query.limit);
-  return { commits: page, nextCursor: commits.length > query.limit ? (page.at(-1)?.sha ?? null) : null };
+  const names = await git.raw(["log", "--format=%x1e%H", "--name-only", "-z", "-n", String(query.limit), start, "--"]).catch(() => "");
+  const filesOf = new Map(
+    names.split("\x1e").filter(Boolean).map((chunk) => {
+      const [sha = "", ...paths] = chunk.split(/\n|\0/).filter(Boolean);
+      return [sha, paths.slice(0, MAX_LISTED_FILES)] as const;
+    }),
+  );
+  return { commits: page.map((c) => ({ ...c, files: filesOf.get(c.sha) ?? [] })), nextCursor: commits.length > query.limit ? (page.at(-1)?.sha ?? null) : null };
 }
 
 function parseFiles(nameStatus: string, numstat: string): CommitDiff["files"] {

@@ -24,6 +24,8 @@ export {
   type CommitDiff,
   type HistoryPage,
 } from "./history";
+/** One file before and after a commit, for a side-by-side diff. */
+export { getFileChange, type CommitFileChange } from "./file-change";
 /** A commit as the API shows it, a hook run after every commit, and a stream of commits whose builds settled. */
 export { onWorkspaceCommit, settleCommitWork, watchCommits, type CommitInfo } from "./commit-info";
 /** Single-file writes, renames and deletes, each one commit. */
