@@ -154,4 +154,17 @@ describe("the row editor", () => {
     const after = await call(queryRoute, { method: "POST", token: owner.token, params: { projectId }, body: { env: "dev", sql: "SELECT count(*) FROM tasks" } });
     expect(after.body.rows[0][0]).toBe(count);
   });
+
+  it("runs in the project's lane: a change its caller gives up on is stopped and rolled back", async () => {
+    const slow = 'CREATE TABLE "slow" ("id" INTEGER PRIMARY KEY, "v" TEXT);\nCREATE TRIGGER "slow_insert" AFTER INSERT ON "slow" BEGIN SELECT count(*) FROM (WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT x FROM r); END;';
+    const made = await call(migrationsRoute, { method: "POST", token: owner.token, params: { projectId }, body: { name: "add_slow", sql: slow } });
+    expect(made.status).toBe(201);
+    const controller = new AbortController();
+    const pending = call(POST, { method: "POST", path: "/api/x", token: owner.token, params: { projectId, table: "slow" }, body: { values: { v: "never" } }, signal: controller.signal });
+    setTimeout(() => controller.abort(), 500);
+    const res = await pending;
+    expect(res.status).toBe(503);
+    expect(res.body.error.message).toContain("cancelled");
+    expect((await page("slow")).rows).toEqual([]);
+  });
 });
