@@ -103,3 +103,7 @@ export { compareSnapshot, type SnapshotComparison } from "./compare-snapshot";
 
 /** Start-up after a crash: half-made snapshots, staged restores and migration-check copies. */
 export { removeTenantDbLeftovers } from "./remove-leftovers";
+
+/** The Database tab's row editor: one dev row added, changed or deleted by its primary key, in the lane, audited. */
+export { deleteTenantRow, insertTenantRow, updateTenantRow, ROW_CHANGE_TIMEOUT_MS, type ChangedRow } from "./change-row";
+export { DeleteRowInput, InsertRowInput, RowChangeQuery, RowKey, RowValues, UpdateRowInput } from "./row-input";

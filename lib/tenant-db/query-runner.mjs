@@ -8,10 +8,11 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { runBackup, runMigrate } from "./runner-migrate.mjs";
+import { runChangeRow } from "./runner-rows.mjs";
 import { runBrowse, runSchema } from "./runner-schema.mjs";
 import { runRead, runWrite } from "./runner-statements.mjs";
 
-const OPERATIONS = { read: runRead, write: runWrite, schema: runSchema, browse: runBrowse, migrate: runMigrate, backup: runBackup };
+const OPERATIONS = { read: runRead, write: runWrite, schema: runSchema, browse: runBrowse, migrate: runMigrate, backup: runBackup, row: runChangeRow };
 
 // SQLite says "disk is full" both past the quota (max_page_count) and when the disk is: under this much
 // free space it is the disk.

@@ -26,7 +26,17 @@ export type RunnerRequest =
       confirmDestructive: boolean;
     }
   /** An online copy of the database at `target`. */
-  | { op: "backup"; file: string; target: string };
+  | { op: "backup"; file: string; target: string }
+  /** One row of `table` inserted, or updated or deleted by its whole primary key (`key`), within `maxPages`. */
+  | {
+      op: "row";
+      file: string;
+      maxPages: number;
+      table: string;
+      action: "insert" | "update" | "delete";
+      key: [string, Param][];
+      values: [string, Param][];
+    };
 
 /**
  * Why a call failed: SQLite's error, a refusal, the deadline, the runner dying under it, or the disk
@@ -73,3 +83,10 @@ export type MigrateResult =
   | { outcome: "applied" | "skipped" }
   | { outcome: "data_loss"; table: string; column?: string; rows: number }
   | { outcome: "failed"; index: number; code: string; message: string };
+
+/** What a row change found: the row as it is now (as it was, for a delete), or why nothing changed. */
+export type ChangeRowResult =
+  | { outcome: "no_table" | "no_primary_key" | "no_row" }
+  | { outcome: "no_column"; field: "values"; column: string }
+  | { outcome: "key_mismatch"; primaryKey: string[] }
+  | { outcome: "done"; columns: string[]; primaryKey: string[]; row: CellValue[] };

@@ -1,6 +1,16 @@
 import { z } from "zod";
-import { route, notAllowed } from "@/lib/http";
-import { RowsQuery, browseTenantRows } from "@/lib/tenant-db";
+import { created, route, notAllowed } from "@/lib/http";
+import {
+  DeleteRowInput,
+  InsertRowInput,
+  RowChangeQuery,
+  RowsQuery,
+  UpdateRowInput,
+  browseTenantRows,
+  deleteTenantRow,
+  insertTenantRow,
+  updateTenantRow,
+} from "@/lib/tenant-db";
 
 const params = z.strictObject({ projectId: z.uuid(), table: z.string().min(1).max(64) });
 
@@ -9,4 +19,19 @@ export const GET = route({ access: "project:viewer", params, limits: ["queries"]
   browseTenantRows(scope, query.env, params.table, { cursor: query.cursor, limit: query.limit }, { signal: req.signal }),
 );
 
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET });
+/** `{values}`: adds a row to a dev table; answers `{columns, row, key}`. */
+export const POST = route({ access: "project:editor", params, query: RowChangeQuery, body: InsertRowInput }, async ({ scope, params, query, body, req }) =>
+  created(await insertTenantRow(scope, query.env, params.table, body, { signal: req.signal })),
+);
+
+/** `{key, values}`: changes the dev row with that primary key; answers `{columns, row, key}`. */
+export const PATCH = route({ access: "project:editor", params, query: RowChangeQuery, body: UpdateRowInput }, ({ scope, params, query, body, req }) =>
+  updateTenantRow(scope, query.env, params.table, body, { signal: req.signal }),
+);
+
+/** `{key}`: deletes the dev row with that primary key (a JSON body, as PATCH takes it). */
+export const DELETE = route({ access: "project:editor", params, query: RowChangeQuery, body: DeleteRowInput }, async ({ scope, params, query, body, req }) => {
+  await deleteTenantRow(scope, query.env, params.table, body, { signal: req.signal });
+});
+
+export const { PUT, OPTIONS } = notAllowed({ GET, POST, PATCH, DELETE });
