@@ -16,10 +16,10 @@ export const LIMITS: readonly { name: LimitName; label: string; unit: Unit }[] =
 ];
 
 function formatValue(value: number, unit: Unit): string {
-  if (unit !== "bytes") return `${value.toLocaleString()} ${unit}`;
+  if (unit !== "bytes") return `${value} ${unit}`;
   if (value >= 1024 * 1024 && value % (1024 * 1024) === 0) return `${value / (1024 * 1024)} MiB`;
   if (value >= 1024 && value % 1024 === 0) return `${value / 1024} KiB`;
-  return `${value.toLocaleString()} bytes`;
+  return `${value} bytes`;
 }
 
 type Props = {
