@@ -16,7 +16,9 @@ export function FunctionList({ functions, selected, onSelect }: Props) {
       <ul>
         {functions.map((fn) => (
           <li key={fn.name}>
-            <button type="button" className={styles.listItem} aria-current={fn.name === selected ? "true" : undefined} onClick={() => onSelect(fn.name)}>
+            <button type="button" className={styles.listItem} aria-current={fn.name === selected ? "true" : undefined}
+              // Spelled out: the two spans are grid items, and their text would otherwise run together ("hellobuild …").
+              aria-label={`${fn.name}, ${versionText(fn)}`} onClick={() => onSelect(fn.name)}>
               <span className={styles.fnName}>{fn.name}</span>
               <span className="muted">{versionText(fn)}</span>
             </button>

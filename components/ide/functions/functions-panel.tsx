@@ -39,7 +39,7 @@ export function FunctionsPanel({ project, path, navigate, head }: PanelProps) {
   }
   const current = list.functions.find((f) => f.name === selected) ?? null;
   return (
-    <section className={`panel ${styles.panel}`} aria-labelledby="functions-heading">
+    <section className={`panel ${styles.panel}`} aria-labelledby="functions-heading" data-testid="functions">
       <h2 id="functions-heading">Functions</h2>
       {list.functions.length === 0 ? (
         <p className="muted">No functions yet. Add a file functions/&lt;name&gt;.ts whose default export handles a request.</p>
