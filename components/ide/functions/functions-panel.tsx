@@ -49,7 +49,7 @@ export function FunctionsPanel({ project, path, navigate, head }: PanelProps) {
           <div className={styles.detail}>
             {selected === null && <p className="muted">Choose a function to invoke it and watch its logs.</p>}
             {selected !== null && current === null && <p role="alert" className="form-error">There is no function named {selected} at HEAD.</p>}
-            {current && <FunctionDetail key={current.name} projectId={project.id} name={current.name} canInvoke={project.canEdit} />}
+            {current && <FunctionDetail key={current.name} projectId={project.id} name={current.name} canInvoke={project.canEdit} onInvoked={() => void load()} />}
           </div>
         </div>
       )}
@@ -57,13 +57,16 @@ export function FunctionsPanel({ project, path, navigate, head }: PanelProps) {
   );
 }
 
-function FunctionDetail({ projectId, name, canInvoke }: { projectId: string; name: string; canInvoke: boolean }) {
+type DetailProps = { projectId: string; name: string; canInvoke: boolean; onInvoked: () => void };
+
+// An invocation may build a new version, so the list (latest versions) reloads after one as well.
+function FunctionDetail({ projectId, name, canInvoke, onInvoked }: DetailProps) {
   const { recent, live, stream, reload } = useInvocations(projectId, name);
   return (
     <div className="stack" data-testid="function-detail">
       <h3 className={styles.fnTitle}>{name} <code className="muted">functions/{name}.ts</code></h3>
       {canInvoke ? (
-        <InvokeConsole projectId={projectId} name={name} onInvoked={() => void reload()} />
+        <InvokeConsole projectId={projectId} name={name} onInvoked={() => { void reload(); onInvoked(); }} />
       ) : (
         <p className="muted">Viewers read logs; editors and owners can invoke functions.</p>
       )}

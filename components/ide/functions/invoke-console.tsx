@@ -24,7 +24,8 @@ export function InvokeConsole({ projectId, name, onInvoked }: Props) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const built = buildInvokeRequest(draftOf(new FormData(event.currentTarget)));
-    if (!built.ok) return setErrors({ [built.field]: built.message });
+    // The method select has no message slot of its own; a bad method (only a tampered form) goes under the form.
+    if (!built.ok) return setErrors({ [built.field === "method" ? "form" : built.field]: built.message });
     setErrors({});
     setBusy(true);
     const answer = await invokeFunction(projectId, name, built.request);

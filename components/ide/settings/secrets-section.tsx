@@ -29,7 +29,7 @@ export function SecretsSection({ projectId }: { projectId: string }) {
     void load();
   }, [load]);
 
-  /** Saves a value; the form is reset either way the value was typed, so it never lingers in the page. */
+  /** Saves a value, then resets the form so the value never lingers in the page ("new-password": never the login autofilled). */
   async function save(event: FormEvent<HTMLFormElement>, fixedName?: string) {
     event.preventDefault();
     const form = event.currentTarget;
@@ -75,7 +75,7 @@ export function SecretsSection({ projectId }: { projectId: string }) {
       )}
       {replacing && (
         <form onSubmit={(e) => void save(e, replacing)} noValidate className="inline-form" aria-label={`Replace ${replacing}`}>
-          <Field label={`New value for ${replacing}`} name="newValue" type="password" autoComplete="off" error={errors.newValue} />
+          <Field label={`New value for ${replacing}`} name="newValue" type="password" autoComplete="new-password" autoFocus error={errors.newValue} />
           <button type="submit" disabled={busy}>Replace</button>
           <button type="button" className="secondary" onClick={() => setReplacing(null)}>Cancel</button>
         </form>
@@ -87,7 +87,7 @@ export function SecretsSection({ projectId }: { projectId: string }) {
       )}
       <form onSubmit={(e) => void save(e)} noValidate className="inline-form" aria-label="Set a secret">
         <Field label="Name" name="name" placeholder="STRIPE_KEY" autoComplete="off" autoCapitalize="characters" spellCheck={false} error={errors.name} />
-        <Field label="Value" name="value" type="password" autoComplete="off" error={errors.value} />
+        <Field label="Value" name="value" type="password" autoComplete="new-password" error={errors.value} />
         <button type="submit" disabled={busy}>Save secret</button>
       </form>
       {errors.form && <p role="alert" className="form-error">{errors.form}</p>}
