@@ -16,6 +16,7 @@ export function MembersPanel({ projectId, members, canManage, currentUserId }: P
   const router = useRouter();
   const [errors, setErrors] = useState<FormErrors>({});
   const base = `/api/projects/${projectId}`;
+  const ownerCount = members.filter((m) => m.role === "owner" && m.status === "active").length;
 
   async function act(path: string, method: string, body?: unknown) {
     const result = await callApi(`${base}${path}`, { method, body });
@@ -47,9 +48,7 @@ export function MembersPanel({ projectId, members, canManage, currentUserId }: P
                 <td>{m.name ? `${m.name} <${m.email}>` : m.email}</td>
                 <td>
                   {canManage && m.userId ? (
-                    <select aria-label={`Role of ${m.email}`} value={m.role} onChange={(e) => act(`/members/${m.userId}`, "PATCH", { role: e.target.value })}>
-                      {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
-                    </select>
+                    <RoleSelect member={m} isOnlyOwner={m.userId === currentUserId && m.role === "owner" && ownerCount === 1} onChange={(role) => act(`/members/${m.userId}`, "PATCH", { role })} />
                   ) : (
                     m.role
                   )}
@@ -83,5 +82,18 @@ export function MembersPanel({ projectId, members, canManage, currentUserId }: P
       )}
       {errors.form && <p role="alert" className="form-error">{errors.form}</p>}
     </section>
+  );
+}
+
+/** A member's role; the only owner cannot lower their own, since the project would be left without one. */
+function RoleSelect({ member, isOnlyOwner, onChange }: { member: MemberView; isOnlyOwner: boolean; onChange: (role: string) => void }) {
+  const reasonId = `only-owner-${member.userId}`;
+  return (
+    <>
+      <select aria-label={`Role of ${member.email}`} value={member.role} disabled={isOnlyOwner} aria-describedby={isOnlyOwner ? reasonId : undefined} onChange={(e) => onChange(e.target.value)}>
+        {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+      </select>
+      {isOnlyOwner && <p id={reasonId} className="muted">You are the only owner: make another member an owner before changing your own role.</p>}
+    </>
   );
 }

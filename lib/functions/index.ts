@@ -24,6 +24,6 @@ export { listFunctions, type FunctionSummary } from "./list-functions";
 /** Invocation records, pages and live streams. */
 export { LogsQuery, listInvocations, watchInvocations, type InvocationRecord } from "./invocation-log";
 /** Per-project limits and fetch allowlist. */
-export { FunctionSettings, getFunctionSettings, updateFunctionSettings } from "./settings";
+export { FunctionSettings, getFunctionSettings, readFunctionSettings, updateFunctionSettings, type FunctionSettingsView } from "./settings";
 /** Project secrets: set, list (names only), delete; values reach only ctx.env. */
 export { SecretName, SetSecretInput, deleteSecret, listSecrets, setSecret, type SecretInfo } from "./secrets";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getDb, recordAudit, type Prisma } from "@/lib/db";
 import type { ProjectScope } from "@/lib/auth";
 import { projectCache } from "./project-cache";
+import { DEFAULT_LIMITS, type FunctionLimits } from "./function-limits";
 
 // Hosts a project's functions may fetch: exact names or "*.example.com" for its subdomains.
 const AllowedHost = z
@@ -28,6 +29,9 @@ export const FunctionSettings = z.strictObject({
 });
 export type FunctionSettings = z.infer<typeof FunctionSettings>;
 
+/** The settings as the API shows them: the overrides, plus the defaults that apply where a limit is unset. */
+export type FunctionSettingsView = FunctionSettings & { defaults: FunctionLimits };
+
 const Stored = z.object({ functions: FunctionSettings.optional() }).passthrough();
 
 const cache = projectCache(loadSettings);
@@ -37,6 +41,11 @@ export function getFunctionSettings(projectId: string): Promise<FunctionSettings
   return cache.get(projectId);
 }
 
+/** The project's function settings with the default limits beside them (effective = defaults overlaid with limits). */
+export async function readFunctionSettings(projectId: string): Promise<FunctionSettingsView> {
+  return { ...(await cache.get(projectId)), defaults: { ...DEFAULT_LIMITS } };
+}
+
 async function loadSettings(projectId: string): Promise<FunctionSettings> {
   const db = await getDb();
   const project = await db.project.findUnique({ where: { id: projectId }, select: { settings: true } });
@@ -44,8 +53,8 @@ async function loadSettings(projectId: string): Promise<FunctionSettings> {
   return parsed.success && parsed.data.functions ? parsed.data.functions : FunctionSettings.parse({});
 }
 
-/** Replaces the project's function settings. */
-export async function updateFunctionSettings(scope: ProjectScope, input: FunctionSettings): Promise<FunctionSettings> {
+/** Replaces the project's function settings; answers them as readFunctionSettings does. */
+export async function updateFunctionSettings(scope: ProjectScope, input: FunctionSettings): Promise<FunctionSettingsView> {
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const project = await tx.project.findUniqueOrThrow({ where: { id: scope.projectId }, select: { settings: true } });
@@ -54,5 +63,5 @@ export async function updateFunctionSettings(scope: ProjectScope, input: Functio
     await recordAudit(tx, { projectId: scope.projectId, actorId: scope.userId }, "functions.settings_changed", { allowedHosts: input.allowedHosts.length });
   });
   cache.forget(scope.projectId);
-  return input;
+  return { ...input, defaults: { ...DEFAULT_LIMITS } };
 }

@@ -3,13 +3,13 @@ import { GET as listRoute } from "@/app/api/projects/[projectId]/functions/route
 import * as invokeModule from "@/app/api/projects/[projectId]/functions/[name]/invoke/route";
 import { POST as invokeRoute } from "@/app/api/projects/[projectId]/functions/[name]/invoke/route";
 import { GET as logsRoute } from "@/app/api/projects/[projectId]/functions/[name]/logs/route";
-import { PUT as settingsRoute } from "@/app/api/projects/[projectId]/function-settings/route";
+import { GET as readSettingsRoute, PUT as settingsRoute } from "@/app/api/projects/[projectId]/function-settings/route";
 import { GET as secretsRoute } from "@/app/api/projects/[projectId]/secrets/route";
 import { PUT as setSecretRoute } from "@/app/api/projects/[projectId]/secrets/[name]/route";
 import { POST as migrationsRoute } from "@/app/api/projects/[projectId]/db/migrations/route";
 import { GET as publicFn, POST as publicFnPost } from "@/app/apps-host/[slug]/[env]/myco-fn/[name]/[[...path]]/route";
 import { POST as invite } from "@/app/api/projects/[projectId]/members/route";
-import { shutdownRuntime } from "@/lib/functions";
+import { DEFAULT_LIMITS, shutdownRuntime } from "@/lib/functions";
 import { getDb } from "@/lib/db";
 import { call } from "@/tests/support/http";
 import { createTestProject, signUpUser, type TestUser } from "@/tests/support/accounts";
@@ -165,5 +165,28 @@ describe("functions over HTTP", () => {
     await call(invite, { method: "POST", token: owner.token, params, body: { email: viewer.email, role: "viewer" } });
     expect((await invoke(viewer, project.id, "todos", {})).status).toBe(403);
     expect((await call(logsRoute, { token: viewer.token, params: { ...params, name: "todos" } })).status).toBe(200);
+  });
+
+  it("shows the default limits beside the overrides, lets every member read them and only owners change them", async () => {
+    const owner = await signUpUser("Limits");
+    const project = await createTestProject(owner);
+    const params = { projectId: project.id };
+    const fresh = await call(readSettingsRoute, { token: owner.token, params });
+    expect(fresh).toMatchObject({ status: 200, body: { limits: {}, allowedHosts: [], defaults: DEFAULT_LIMITS } });
+    expect(fresh.body.defaults).toEqual({ memoryMb: 64, cpuMs: 1000, wallMs: 10_000, maxResponseBytes: 1024 * 1024, maxLogBytes: 64 * 1024, maxConcurrent: 8 });
+
+    const saved = await call(settingsRoute, { method: "PUT", token: owner.token, params, body: { limits: { cpuMs: 2000 }, allowedHosts: ["api.example.com"] } });
+    expect(saved.body).toEqual({ limits: { cpuMs: 2000 }, allowedHosts: ["api.example.com"], defaults: DEFAULT_LIMITS });
+    const tooMuch = await call(settingsRoute, { method: "PUT", token: owner.token, params, body: { limits: { cpuMs: 10_001 } } });
+    expect([tooMuch.status, tooMuch.body.error.field]).toEqual([400, "limits.cpuMs"]);
+
+    const editor = await signUpUser("LimitsEditor");
+    const stranger = await signUpUser("LimitsStranger");
+    await call(invite, { method: "POST", token: owner.token, params, body: { email: editor.email, role: "editor" } });
+    const read = await call(readSettingsRoute, { token: editor.token, params });
+    expect(read.body).toEqual({ limits: { cpuMs: 2000 }, allowedHosts: ["api.example.com"], defaults: DEFAULT_LIMITS });
+    expect((await call(settingsRoute, { method: "PUT", token: editor.token, params, body: { limits: {} } })).status).toBe(403);
+    expect((await call(readSettingsRoute, { token: stranger.token, params })).status).toBe(404);
+    expect((await call(readSettingsRoute, { token: owner.token, params })).body.limits).toEqual({ cpuMs: 2000 });
   });
 });

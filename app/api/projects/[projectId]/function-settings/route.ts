@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { route, notAllowed } from "@/lib/http";
-import { FunctionSettings, getFunctionSettings, updateFunctionSettings } from "@/lib/functions";
+import { FunctionSettings, readFunctionSettings, updateFunctionSettings } from "@/lib/functions";
 
 const params = z.strictObject({ projectId: z.uuid() });
 
-export const GET = route({ access: "project:viewer", params }, ({ scope }) => getFunctionSettings(scope.projectId));
+/** The overrides and the defaults they replace; a limit left unset runs at its default. */
+export const GET = route({ access: "project:viewer", params }, ({ scope }) => readFunctionSettings(scope.projectId));
 
 /** Limits (heap, CPU, wall time, response, logs, concurrency) and the hosts ctx.fetch may reach. */
 export const PUT = route({ access: "project:owner", params, body: FunctionSettings }, ({ scope, body }) => updateFunctionSettings(scope, body));
