@@ -9,10 +9,19 @@ import { openAiProvider } from "../providers/openai";
 import type { ChatProvider } from "../providers/provider";
 import { findProjectModel, modelKeyContext } from "./project-model";
 
+// Sealed under MYCO_SECRETS_KEY: if the operator replaced that key, the stored one cannot be read back.
+function openKey(projectId: string, sealed: string): string {
+  try {
+    return openSealed(modelKeyContext(projectId), sealed);
+  } catch {
+    throw new AppError("unprocessable", "The project's stored API key can no longer be read (the server's secrets key changed); enter it again.", "apiKey");
+  }
+}
+
 /** A project's own endpoint, reached only at vetted addresses (see modelEndpointFetch). */
 export function customEndpointProvider(row: ProjectAiModel, timeoutMs: number): ChatProvider {
   if (!row.baseUrl || !row.model) throw new Error(`project ${row.projectId}: custom model without a base URL or model`);
-  const apiKey = row.keyCiphertext ? openSealed(modelKeyContext(row.projectId), row.keyCiphertext) : "none";
+  const apiKey = row.keyCiphertext ? openKey(row.projectId, row.keyCiphertext) : "none";
   return openAiProvider({ name: new URL(row.baseUrl).host, baseURL: row.baseUrl, apiKey, model: row.model, timeoutMs, fetch: modelEndpointFetch });
 }
 

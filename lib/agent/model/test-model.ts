@@ -52,7 +52,10 @@ function explain(err: unknown, where: string): string {
  */
 export async function testProjectModel(scope: ProjectScope): Promise<ModelTestResult> {
   await enforceRateLimit({ name: "model connection tests", limit: 10, windowSeconds: 60 }, scope.userId);
-  const t = await target(scope.projectId);
+  const t = await target(scope.projectId).catch((err: unknown) => {
+    if (err instanceof AppError) return { refused: err.message };
+    throw err;
+  });
   if ("refused" in t) return { ok: false, message: t.refused };
   if ("offline" in t) return { ok: true, latencyMs: 0, model: "myco-offline-planner" };
   const started = performance.now();

@@ -149,6 +149,22 @@ describe("testing the connection", () => {
   });
 });
 
+describe("a stored key that no longer opens", () => {
+  it("makes the test answer ok: false asking for the key again, and refuses runs with 422 naming apiKey", async () => {
+    const { owner, params } = await freshProject("Stale key");
+    const server = await fake();
+    await put(owner, { kind: "custom", baseUrl: server.baseURL, model: "m", apiKey: "sk-old" }, params);
+    // As if MYCO_SECRETS_KEY had been replaced: the sealed value no longer authenticates.
+    const db = await getDb();
+    await db.projectAiModel.update({ where: { projectId: params.projectId }, data: { keyCiphertext: "v1:AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAA==:AAAA" } });
+    expect((await test(owner, params)).body).toEqual({ ok: false, message: expect.stringContaining("enter it again") });
+    const run = await postStream(runRoute, { params, token: owner.token, body: { prompt: "anything" } });
+    expect(run.status).toBe(422);
+    expect(run.body.error).toMatchObject({ field: "apiKey" });
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe("agent runs", () => {
   it("use the project's own endpoint with its model and key", async () => {
     const { owner, params } = await freshProject("Custom run");
