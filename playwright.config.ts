@@ -47,5 +47,9 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  webServer: [server(PORT, "data/e2e"), server(MODEL_PORT, "data/e2e-model", { AI_BASE_URL: `http://127.0.0.1:${MODEL_SERVER_PORT}/v1`, AI_MODEL: "scripted-model", AI_API_KEY: "e2e" })],
+  webServer: [
+    // Projects' own model endpoints may be on loopback here: tests/e2e/ide-model-usage.spec.ts runs one.
+    server(PORT, "data/e2e", { AI_ALLOW_PRIVATE_HOSTS: "127.0.0.1" }),
+    server(MODEL_PORT, "data/e2e-model", { AI_BASE_URL: `http://127.0.0.1:${MODEL_SERVER_PORT}/v1`, AI_MODEL: "scripted-model", AI_API_KEY: "e2e" }),
+  ],
 });

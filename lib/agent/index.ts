@@ -48,3 +48,11 @@ export { interruptRuns } from "./run/interrupt-runs";
 export { UndoRunInput, stopAgentRun, undoAgentRun, type UndoneRun } from "./run/undo-run";
 /** What undoing a run would revert (its commits, later runs and edits, files, the dev database), to confirm first. */
 export { planUndo, type RevertedCommit, type UndoPlan } from "./run/plan-undo";
+/** The project's model: the server's default, one of its providers by name, or its own endpoint (key sealed, address vetted). */
+export { ProjectModelInput, getProjectModel, updateProjectModel, type ModelChoice, type ProjectModelView } from "./model/project-model";
+/** A one-line completion against the project's model, answered as ok with latency or a message to act on. */
+export { MODEL_TEST_TIMEOUT_MS, testProjectModel, type ModelTestResult } from "./model/test-model";
+/** The provider a project's runs use. */
+export { projectProvider } from "./model/project-provider";
+/** Tokens per day (last 30 days) and per recent run, from the usage each run records. */
+export { AiUsageQuery, USAGE_DAYS, getAiUsage, type AiUsageView, type DayUsage, type RunUsage } from "./model/ai-usage";

@@ -99,6 +99,10 @@ const EnvSchema = z
     AI_MODEL: optionalString,
     AI_FALLBACK_PROVIDERS: optionalString.pipe(z.string().transform(parseJson).pipe(z.array(FallbackProvider).max(8)).optional()),
     AI_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(120_000),
+    // Hosts (names or IP addresses) a project's own model endpoint may reach although they are private.
+    AI_ALLOW_PRIVATE_HOSTS: optionalString.pipe(
+      z.string().regex(/^[a-z0-9.:_-]{1,253}(,[a-z0-9.:_-]{1,253}){0,31}$/i, "must be host names or IP addresses, comma-separated").optional(),
+    ),
     AGENT_MAX_STEPS: z.coerce.number().int().min(1).max(200).default(30),
     AGENT_MAX_TOKENS: z.coerce.number().int().min(1_000).max(10_000_000).default(400_000),
     AGENT_CONTEXT_TOKENS: z.coerce.number().int().min(2_000).max(2_000_000).default(32_000),
@@ -153,6 +157,11 @@ export type Config = Readonly<{
   aiProviders: readonly AiProviderConfig[];
   /** How long one model request may take before the next provider is tried. */
   aiTimeoutMs: number;
+  /**
+   * Private hosts (names or addresses, lower-cased) a project's own model endpoint may reach; every other
+   * loopback, private or link-local address is refused (AI_ALLOW_PRIVATE_HOSTS, e.g. an Ollama on the LAN).
+   */
+  aiAllowedPrivateHosts: ReadonlySet<string>;
   /** Limits of one agent run, the model's context size, and runs a user may start per minute. */
   agent: { maxSteps: number; maxTokens: number; contextTokens: number; runsPerMinute: number };
   /**
@@ -261,6 +270,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     maxFileBytes: e.MYCO_MAX_FILE_BYTES,
     aiProviders: aiProviders(e),
     aiTimeoutMs: e.AI_TIMEOUT_MS,
+    aiAllowedPrivateHosts: new Set(e.AI_ALLOW_PRIVATE_HOSTS?.toLowerCase().split(",") ?? []),
     agent: {
       maxSteps: e.AGENT_MAX_STEPS,
       maxTokens: e.AGENT_MAX_TOKENS,

@@ -29,6 +29,7 @@ export type {
   Environment,
   Deployment,
   ProjectSecret,
+  ProjectAiModel,
   AgentRun,
   ChatMessage,
   AiUsage,
@@ -37,7 +38,7 @@ export type {
 } from "./generated/client";
 
 /** The registry's enums, each both a value (`Role.owner`) and a type (`Role`). */
-export { Role, EnvName, ArtifactKind, RunStatus, MessageRole, InvocationStatus } from "./generated/client";
+export { Role, EnvName, ArtifactKind, RunStatus, MessageRole, InvocationStatus, AiModelKind } from "./generated/client";
 
 export { isUniqueViolation, isNotFound } from "./prisma-errors";
 

@@ -1,7 +1,6 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { getConfig } from "@/lib/config";
+import { openSealed, sealText } from "@/lib/security";
 import { getDb, recordAudit } from "@/lib/db";
 import type { ProjectScope } from "@/lib/auth";
 import { projectCache } from "./project-cache";
@@ -15,26 +14,10 @@ export type SetSecretInput = z.infer<typeof SetSecretInput>;
 export type SecretInfo = { name: string; updatedAt: Date };
 
 const MAX_SECRETS = 100;
-const VERSION = "v1";
-
-// AES-256-GCM; the project and name are authenticated data, so a ciphertext copied to another project
-// or name does not decrypt.
-function encrypt(scope: ProjectScope, name: string, value: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", getConfig().secretsKey, iv);
-  cipher.setAAD(Buffer.from(`${scope.projectId}:${name}`));
-  const ciphertext = Buffer.concat([cipher.update(value, "utf8"), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((p) => (typeof p === "string" ? p : p.toString("base64"))).join(":");
-}
-
-function decrypt(projectId: string, name: string, stored: string): string {
-  const [version, iv, tag, ciphertext] = stored.split(":");
-  if (version !== VERSION || !iv || !tag || !ciphertext) throw new Error(`secret ${name} has an unknown format`);
-  const decipher = createDecipheriv("aes-256-gcm", getConfig().secretsKey, Buffer.from(iv, "base64"));
-  decipher.setAAD(Buffer.from(`${projectId}:${name}`));
-  decipher.setAuthTag(Buffer.from(tag, "base64"));
-  return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64")), decipher.final()]).toString("utf8");
-}
+// The project and name are the sealed value's context: a ciphertext copied to another project or name
+// does not decrypt.
+const encrypt = (scope: ProjectScope, name: string, value: string) => sealText(`${scope.projectId}:${name}`, value);
+const decrypt = (projectId: string, name: string, stored: string) => openSealed(`${projectId}:${name}`, stored);
 
 /** Names and change dates of the project's secrets. */
 export async function listSecrets(scope: ProjectScope): Promise<SecretInfo[]> {

@@ -27,3 +27,7 @@ export { isJsonDeeperThan } from "./measure-json-depth";
 export { readBodyText } from "./read-body-text";
 /** A JSON request body, refused when too deep, invalid, or holding unstorable text (the error names the field). */
 export { parseJsonText } from "./parse-json-text";
+/** A project's own model endpoint: its address vetted like ctx.fetch's (operator-listed private hosts aside), and a fetch pinned to it. */
+export { modelEndpointFetch, vetModelEndpoint } from "./model-egress";
+/** AES-256-GCM at rest under MYCO_SECRETS_KEY, bound to a context (project and name). */
+export { openSealed, sealText } from "./seal";

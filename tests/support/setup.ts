@@ -26,6 +26,9 @@ process.env.LOG_LEVEL ??= "silent";
 for (const name of ["REDIS_URL", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN", "AI_BASE_URL", "AI_API_KEY", "AI_MODEL", "AI_FALLBACK_PROVIDERS"]) {
   delete process.env[name];
 }
+// Tests point projects' own model endpoints at the fake model server on loopback (tests/support/model-server.ts);
+// every other private address stays refused.
+process.env.AI_ALLOW_PRIVATE_HOSTS = "127.0.0.1";
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 const databaseName = adminUrl ? `myco_t_${randomBytes(6).toString("hex")}` : undefined;

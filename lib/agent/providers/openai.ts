@@ -10,6 +10,8 @@ export type OpenAiProviderOptions = {
   model: string;
   /** Longest wait for the response to start, and then for each next chunk. */
   timeoutMs: number;
+  /** How requests go out; a project's own endpoint passes one that reaches only vetted addresses. */
+  fetch?: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 };
 
 type PartialCall = { id: string; name: string; arguments: string };
@@ -105,6 +107,12 @@ async function* streamCompletion(client: OpenAI, options: OpenAiProviderOptions,
 
 /** A chat provider for any OpenAI-compatible endpoint; it never retries, the failover decides. */
 export function openAiProvider(options: OpenAiProviderOptions): ChatProvider {
-  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 0, timeout: options.timeoutMs });
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    maxRetries: 0,
+    timeout: options.timeoutMs,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   return { name: options.name, model: options.model, stream: (req) => streamCompletion(client, options, req) };
 }

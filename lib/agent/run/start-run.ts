@@ -9,7 +9,7 @@ import { snapshotTenantDb } from "@/lib/tenant-db";
 import { asLeaseHolder, getHeadSha, leaseWorkspace } from "@/lib/workspace";
 import type { AgentEvent } from "../events";
 import { runAgentLoop, type AgentRunResult } from "../loop";
-import { configuredProvider } from "../providers/configured";
+import { projectProvider } from "../model/project-provider";
 import type { ChatProvider } from "../providers/provider";
 import { createProjectTools, type ToolSession } from "../tools";
 import { abortRun, claimProject, releaseProject } from "./active-runs";
@@ -28,7 +28,7 @@ export type AgentRunInput = z.infer<typeof AgentRunInput>;
 /** One event of a run's stream, as the builder page reads it. */
 export type RunStreamEvent = { event: string; data: unknown };
 
-/** Test seams: another provider than the configured one. */
+/** Test seams: another provider than the project's. */
 export type StartRunOptions = { log: Logger; signal: AbortSignal; provider?: ChatProvider };
 
 function relay(out: Channel<RunStreamEvent>, session: ToolSession, usage: UsageTally): (event: AgentEvent) => void {
@@ -103,7 +103,7 @@ export async function startAgentRun(scope: ProjectScope, input: AgentRunInput, o
     // run's commit or lost with its undo.
     releaseWorkspace = leaseWorkspace(scope.projectId, id, "An agent run is changing this project.");
     await enforceRateLimit({ name: "agent runs", limit: getConfig().agent.runsPerMinute, windowSeconds: 60 }, scope.userId);
-    const provider = options.provider ?? configuredProvider();
+    const provider = options.provider ?? (await projectProvider(scope.projectId));
     const baseSha = await getHeadSha(scope);
     const db = await getDb();
     const row = await db.agentRun.create({

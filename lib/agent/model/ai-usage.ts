@@ -1,0 +1,78 @@
+import { z } from "zod";
+import type { ProjectScope } from "@/lib/auth";
+import { getDb, Prisma } from "@/lib/db";
+import { isRunActive } from "../run/active-runs";
+
+/** How many recent runs the usage view lists. */
+export const AiUsageQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(30) });
+export type AiUsageQuery = z.infer<typeof AiUsageQuery>;
+
+/** Tokens of one UTC day. */
+export type DayUsage = { date: string; promptTokens: number; completionTokens: number };
+/** Tokens of one run, with what it asked and who answered. */
+export type RunUsage = {
+  id: string;
+  prompt: string;
+  status: "running" | "succeeded" | "failed" | "stopped";
+  provider: string | null;
+  model: string | null;
+  startedAt: string;
+  promptTokens: number;
+  completionTokens: number;
+};
+/** The project's AI usage: per day over the last DAYS days (oldest first, every day present), and recent runs. */
+export type AiUsageView = { days: DayUsage[]; totals: { promptTokens: number; completionTokens: number }; runs: RunUsage[] };
+
+/** Days in the per-day view, today (UTC) included. */
+export const USAGE_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+async function perDay(projectId: string, now: Date): Promise<DayUsage[]> {
+  const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (USAGE_DAYS - 1) * DAY_MS);
+  const db = await getDb();
+  // Summed in the database: a busy project has thousands of usage rows a month. createdAt is UTC.
+  const rows = await db.$queryRaw<{ day: string; prompt: bigint; completion: bigint }[]>(Prisma.sql`
+    SELECT to_char(date_trunc('day', "createdAt"), 'YYYY-MM-DD') AS day,
+           SUM("promptTokens")::bigint AS prompt, SUM("completionTokens")::bigint AS completion
+    FROM "AiUsage" WHERE "projectId" = ${projectId}::uuid AND "createdAt" >= ${since}
+    GROUP BY 1`);
+  const byDay = new Map(rows.map((r) => [r.day, r]));
+  return Array.from({ length: USAGE_DAYS }, (_, i) => {
+    const date = isoDay(new Date(since.getTime() + i * DAY_MS));
+    const row = byDay.get(date);
+    return { date, promptTokens: Number(row?.prompt ?? 0), completionTokens: Number(row?.completion ?? 0) };
+  });
+}
+
+async function recentRuns(projectId: string, limit: number): Promise<RunUsage[]> {
+  const db = await getDb();
+  const rows = await db.agentRun.findMany({
+    where: { projectId },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, prompt: true, status: true, provider: true, model: true, startedAt: true, usage: { select: { promptTokens: true, completionTokens: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    prompt: r.prompt,
+    // A "running" run no process drives (the server restarted) failed, as the runs list says.
+    status: r.status === "running" && !isRunActive(projectId, r.id) ? "failed" : r.status,
+    provider: r.provider,
+    model: r.model,
+    startedAt: r.startedAt.toISOString(),
+    promptTokens: r.usage.reduce((n, u) => n + u.promptTokens, 0),
+    completionTokens: r.usage.reduce((n, u) => n + u.completionTokens, 0),
+  }));
+}
+
+/** Tokens the project's agent runs used (AiUsage, recorded as each run ends): per day and per recent run. */
+export async function getAiUsage(scope: ProjectScope, query: AiUsageQuery, now = new Date()): Promise<AiUsageView> {
+  const [days, runs] = await Promise.all([perDay(scope.projectId, now), recentRuns(scope.projectId, query.limit)]);
+  const totals = {
+    promptTokens: days.reduce((n, d) => n + d.promptTokens, 0),
+    completionTokens: days.reduce((n, d) => n + d.completionTokens, 0),
+  };
+  return { days, totals, runs };
+}
