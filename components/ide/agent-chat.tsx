@@ -1,10 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { UndoPlan } from "@/lib/agent";
 import { planUndo, undoRun } from "./agent-api";
 import { AgentComposer } from "./agent-composer";
 import { AgentRunView } from "./agent-run-view";
+import { AgentStarters } from "./agent-starters";
 import type { RunDisplay } from "./agent-types";
 import { useAgentHistory } from "./use-agent-history";
 import { useAgentRun } from "./use-agent-run";
@@ -37,6 +38,7 @@ export function AgentChat({ projectId, canEdit, onCommitted }: Props) {
     [onCommitted],
   );
   const agent = useAgentRun(projectId, onFinished);
+  const [draft, setDraft] = useState<{ text: string } | null>(null);
   const history = useAgentHistory(projectId, agent.live?.id ?? null, onCommitted);
   useEffect(() => {
     refreshRef.current = history.refresh;
@@ -90,6 +92,9 @@ export function AgentChat({ projectId, canEdit, onCommitted }: Props) {
         {history.state === "ready" && runs.length === 0 && (
           <p className="muted">{canEdit ? "No runs yet. Describe the app you want and press Build." : "No runs yet."}</p>
         )}
+        {history.state === "ready" && runs.length === 0 && canEdit && (
+          <AgentStarters disabled={agent.isRunning} onBuild={(prompt) => void agent.start(prompt, () => undefined)} onDraft={(text) => setDraft({ text })} />
+        )}
         {runs.map((run) => (
           <AgentRunView
             key={run.key}
@@ -112,6 +117,7 @@ export function AgentChat({ projectId, canEdit, onCommitted }: Props) {
             void agent.start(prompt, onAccepted);
           }}
           onStop={() => void agent.stop()}
+          draft={draft}
         />
       )}
     </section>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { StartRunError } from "./agent-api";
 
 /** The API's bound on a prompt. */
@@ -13,11 +13,16 @@ type Props = {
   /** Starts a run; calls `onAccepted` once the server took it, so a refused prompt stays in the box. */
   onSubmit: (prompt: string, onAccepted: () => void) => void;
   onStop: () => void;
+  /** Text put in the box from outside (an example prompt); a new object each time, so the same text can come twice. */
+  draft: { text: string } | null;
 };
 
 /** The prompt box: Enter builds, Shift+Enter starts a new line; Stop while a run is going. */
-export function AgentComposer({ isRunning, isStopping, error, onSubmit, onStop }: Props) {
+export function AgentComposer({ isRunning, isStopping, error, onSubmit, onStop, draft }: Props) {
   const [prompt, setPrompt] = useState("");
+  useEffect(() => {
+    if (draft) setPrompt(draft.text);
+  }, [draft]);
   const canSubmit = !isRunning && prompt.trim().length > 0;
   const isPromptError = error?.field === "prompt";
 

@@ -5,6 +5,7 @@ import type { UndoPlan } from "@/lib/agent";
 import { AgentToolCard } from "./agent-tool-card";
 import type { RunDisplay } from "./agent-types";
 import { UndoConfirm } from "./undo-confirm";
+import { WorkspaceLink } from "./workspace/workspace-nav";
 
 const REASON_TEXT: Record<string, string> = {
   completed: "completed",
@@ -37,13 +38,13 @@ function Outcome({ run }: { run: RunDisplay }) {
         ) : (
           <details open={run.filesChanged.length <= 8}>
             <summary>{run.filesChanged.length} file{run.filesChanged.length === 1 ? "" : "s"} changed</summary>
-            <ul>{run.filesChanged.map((f) => <li key={f}><code>{f}</code></li>)}</ul>
+            <ul>{run.filesChanged.map((f) => <li key={f}><WorkspaceLink tab="code" path={f.split("/")}><code>{f}</code></WorkspaceLink></li>)}</ul>
           </details>
         )}
       </div>
       <p className="muted agent-usage" data-testid="agent-usage" title={run.model ?? undefined}>
         {promptTokens} prompt + {completionTokens} completion tokens{run.provider ? ` (${run.provider})` : ""}
-        {run.commitSha && <> · commit <code>{run.commitSha.slice(0, 7)}</code></>}
+        {run.commitSha && <> · commit <WorkspaceLink tab="history" path={[run.commitSha]}><code>{run.commitSha.slice(0, 7)}</code></WorkspaceLink> <WorkspaceLink tab="history" path={[run.commitSha]}>View diff</WorkspaceLink></>}
       </p>
     </>
   );

@@ -1,4 +1,5 @@
 import type { RunItem } from "./agent-types";
+import { WorkspaceLink } from "./workspace/workspace-nav";
 
 type ToolItem = Extract<RunItem, { kind: "tool" }>;
 
@@ -92,7 +93,7 @@ export function AgentToolCard({ item, isRunActive }: { item: ToolItem; isRunActi
       )}
       {item.files.length > 0 && (
         <p className="muted agent-tool-files">
-          Changed: {item.files.map((f, i) => <span key={f}>{i > 0 && ", "}<code>{f}</code></span>)}
+          Changed: {item.files.map((f, i) => <span key={f}>{i > 0 && ", "}<WorkspaceLink tab="code" path={f.split("/")}><code>{f}</code></WorkspaceLink></span>)}
         </p>
       )}
     </article>

@@ -7,36 +7,51 @@ import { reportPreviewError } from "./agent-api";
 type Props = {
   appUrl: string;
   ideOrigin: string;
-  /** Bumped by the parent when the workspace changed: the frame loads the app again. */
-  reloadKey?: number;
+  /** The workspace HEAD the frame should show: when it moves (after the first one), the frame loads the app again. */
+  version: string | null;
   /** When set, each runtime error is handed to the agent (its read_preview_errors tool). */
   projectId?: string | undefined;
 };
 
+/** How long the frame may take to report "ready" before the preview says the app did not start. */
+const START_TIMEOUT_MS = 20_000;
+
+type Status = { kind: "loading" | "ready" | "failed"; text: string };
+const LOADING: Status = { kind: "loading", text: "Loading…" };
+
 /**
  * The live preview: the app on its own origin in a frame (never this origin), and what its runtime
  * reports back by postMessage: ready with timings, errors with the node or component that failed.
+ * It never sits on "loading": an error before "ready", or no word within 20 s, is shown as such.
  */
-export function AppPreview({ appUrl, ideOrigin, reloadKey = 0, projectId }: Props) {
+export function AppPreview({ appUrl, ideOrigin, version, projectId }: Props) {
   const frame = useRef<HTMLIFrameElement>(null);
-  const [status, setStatus] = useState<string>("loading…");
+  const [status, setStatus] = useState<Status>(LOADING);
   const [errors, setErrors] = useState<string[]>([]);
   const [reloads, setReloads] = useState(0);
-  const [seenReloadKey, setSeenReloadKey] = useState(reloadKey);
+  const [shownVersion, setShownVersion] = useState(version);
   // Errors already handed to the agent since the frame last loaded: a re-render loop must not flood it.
   const reported = useRef(new Set<string>());
   const src = `${appUrl}/?ideOrigin=${encodeURIComponent(ideOrigin)}`;
 
-  if (seenReloadKey !== reloadKey) {
-    // The parent asked for a reload: what the old frame reported no longer holds.
-    setSeenReloadKey(reloadKey);
-    setErrors([]);
-    setStatus("loading…");
+  if (shownVersion !== version) {
+    // A new commit: reload, unless this is only the first word of which HEAD the frame already shows.
+    setShownVersion(version);
+    if (shownVersion !== null) {
+      setReloads((n) => n + 1);
+      setErrors([]);
+      setStatus(LOADING);
+    }
   }
 
   useEffect(() => {
     reported.current.clear();
-  }, [reloadKey, reloads]);
+    const timer = setTimeout(
+      () => setStatus((s) => (s.kind === "loading" ? { kind: "failed", text: `The app did not start within ${START_TIMEOUT_MS / 1000} s.` } : s)),
+      START_TIMEOUT_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [reloads]);
 
   useEffect(() => {
     function onMessage(event: MessageEvent) {
@@ -45,9 +60,10 @@ export function AppPreview({ appUrl, ideOrigin, reloadKey = 0, projectId }: Prop
       const parsed = ParentMessage.safeParse(event.data);
       if (!parsed.success) return;
       const data = parsed.data;
-      if (data.type === "ready") setStatus(`ready in ${Math.round(data.timings.firstRenderMs)} ms`);
-      if (data.type === "navigate") setStatus(`at ${data.path}`);
+      if (data.type === "ready") setStatus({ kind: "ready", text: `Ready in ${Math.round(data.timings.firstRenderMs)} ms` });
+      if (data.type === "navigate") setStatus({ kind: "ready", text: `At ${data.path}` });
       if (data.type !== "error") return;
+      setStatus((s) => (s.kind === "loading" ? { kind: "failed", text: "The app did not start: see the error below." } : s));
       setErrors((e) => [...e.slice(-9), `${data.component ?? data.nodeId ?? "app"}: ${data.message}`]);
       const key = `${data.component ?? ""}\u0000${data.nodeId ?? ""}\u0000${data.message}`;
       if (!projectId || reported.current.has(key)) return;
@@ -60,12 +76,11 @@ export function AppPreview({ appUrl, ideOrigin, reloadKey = 0, projectId }: Prop
   }, [appUrl, projectId]);
 
   return (
-    <section className="panel preview" aria-labelledby="preview-heading">
+    <section className="preview" aria-label="Preview">
       <div className="preview-bar">
-        <h2 id="preview-heading">Preview</h2>
-        <span className="muted" data-testid="preview-status">{status}</span>
+        <span className={`preview-status preview-status-${status.kind}`} data-testid="preview-status">{status.text}</span>
         <a href={appUrl} target="_blank" rel="noreferrer">Open app</a>
-        <button type="button" className="secondary" onClick={() => { setErrors([]); setStatus("loading…"); setReloads((n) => n + 1); }}>
+        <button type="button" className="secondary" onClick={() => { setErrors([]); setStatus(LOADING); setReloads((n) => n + 1); }}>
           Reload
         </button>
       </div>
@@ -77,7 +92,7 @@ export function AppPreview({ appUrl, ideOrigin, reloadKey = 0, projectId }: Prop
         </div>
       )}
       <iframe
-        key={`${reloadKey}-${reloads}`}
+        key={reloads}
         ref={frame}
         src={src}
         title="App preview"

@@ -7,6 +7,8 @@ import { DeleteProjectButton } from "@/components/ide/delete-project-button";
 import { SecretsSection } from "./secrets-section";
 import { FunctionLimitsSection } from "./function-limits-section";
 import { TokensSection } from "./tokens-section";
+import { ModelSection } from "./model-section";
+import { AiUsageSection } from "./ai-usage-section";
 
 /**
  * The Settings tab: what each role may see or change about the project, then the person's own tokens,
@@ -24,7 +26,8 @@ export function SettingsPanel({ project }: PanelProps) {
       <MembersPanel projectId={project.id} members={project.members} canManage={project.isOwner} currentUserId={project.currentUserId} />
       {project.canEdit && <SecretsSection projectId={project.id} />}
       <FunctionLimitsSection projectId={project.id} canEdit={project.isOwner} />
-      {/* The project's model and AI usage sections go here (added with the agent settings). */}
+      <ModelSection project={project} />
+      <AiUsageSection project={project} />
       <TokensSection projectId={project.id} />
       {project.isOwner && (
         <section className="panel danger-zone" aria-labelledby="danger-zone-heading">

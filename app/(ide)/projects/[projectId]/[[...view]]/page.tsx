@@ -3,13 +3,10 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { authorize, hasRole, requirePageIdentity } from "@/lib/auth";
 import { getProject, listMembers } from "@/lib/projects";
-import { RenameProjectForm } from "@/components/ide/rename-project-form";
-import { MembersPanel } from "@/components/ide/members-panel";
-import { DeleteProjectButton } from "@/components/ide/delete-project-button";
-import { Builder } from "@/components/ide/builder";
 import { getConfig } from "@/lib/config";
 import { getReleaseSettings } from "@/lib/releases";
-import { ReleaseManager } from "@/components/ide/releases/release-manager";
+import { ProjectWorkspace } from "@/components/ide/workspace/project-workspace";
+import { parseView } from "@/components/ide/workspace/tabs";
 
 export const metadata = { title: "Project · Myco" };
 
@@ -24,40 +21,46 @@ async function loadScope(projectId: string) {
   }
 }
 
-export default async function ProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
-  const scope = await loadScope((await params).projectId);
+type Params = Promise<{ projectId: string; view?: string[] }>;
+
+/** The builder at `/projects/{id}/{tab}/{…path}`: the tab and the path inside it come from the URL. */
+export default async function ProjectPage({ params }: { params: Params }) {
+  const { projectId, view } = await params;
+  const scope = await loadScope(projectId);
+  const initialView = parseView(view);
+  if (!initialView) notFound();
   const [project, members, releaseSettings] = await Promise.all([getProject(scope), listMembers(scope), getReleaseSettings(scope)]);
   const canEdit = hasRole(scope.role, "editor");
   const isOwner = scope.role === "owner";
-  const canDeploy = isOwner || (canEdit && releaseSettings.editorsCanDeploy);
+  const config = getConfig();
   return (
-    <main className="page page-wide">
-      <header className="project-header">
+    <main className="ide-page">
+      <header className="ide-header">
         <h1>{project.name}</h1>
         <p className="muted">
           <span data-testid="project-slug">{project.slug}</span> · your role: <strong data-testid="my-role">{project.role}</strong>
           {!canEdit && " (read-only)"}
-        </p>
-        <p>
-          App URL: <code>{project.appUrl}</code>
+          {" · "}
+          <a href={project.appUrl} target="_blank" rel="noreferrer">{project.appUrl}</a>
         </p>
       </header>
-      <Builder projectId={project.id} appUrl={project.appUrl} ideOrigin={getConfig().ideUrl.origin} canEdit={canEdit} />
-      <ReleaseManager projectId={project.id} canCut={canEdit} canDeploy={canDeploy} />
-      <section className="project-settings" aria-labelledby="settings-heading">
-        <h2 id="settings-heading">Project settings</h2>
-        {canEdit && (
-          <div className="panel">
-            <RenameProjectForm projectId={project.id} name={project.name} />
-          </div>
-        )}
-        <MembersPanel projectId={project.id} members={members} canManage={isOwner} currentUserId={scope.userId} />
-        {isOwner && (
-          <section className="panel danger-zone" aria-label="Danger zone">
-            <DeleteProjectButton projectId={project.id} slug={project.slug} />
-          </section>
-        )}
-      </section>
+      <ProjectWorkspace
+        initialView={initialView}
+        project={{
+          id: project.id,
+          name: project.name,
+          slug: project.slug,
+          appUrl: project.appUrl,
+          ideOrigin: config.ideUrl.origin,
+          role: project.role,
+          canEdit,
+          canDeploy: isOwner || (canEdit && releaseSettings.editorsCanDeploy),
+          isOwner,
+          currentUserId: scope.userId,
+          members,
+          isOffline: config.aiProviders.length === 0,
+        }}
+      />
     </main>
   );
 }
