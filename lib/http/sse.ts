@@ -17,6 +17,8 @@ export function sse(events: AsyncIterable<SseEvent>, signal: AbortSignal): Respo
   let heartbeat: NodeJS.Timeout | undefined;
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
+      // A first comment at once: the headers go out now, so the client's EventSource opens before any event.
+      controller.enqueue(encoder.encode(": open\n\n"));
       heartbeat = setInterval(() => controller.enqueue(encoder.encode(": keep-alive\n\n")), HEARTBEAT_MS);
       try {
         for await (const e of events) {

@@ -25,6 +25,7 @@ test("an owner creates a project and invites a colleague, who sees it read-only"
   await new ProjectsPage(alice).create("Team CRM");
   const aliceProject = new ProjectPage(alice);
   await expect(aliceProject.myRole()).toHaveText("owner");
+  await aliceProject.openSettings();
   await aliceProject.rename("Team CRM v2");
   await aliceProject.invite(bobEmail, "viewer");
   await expect(aliceProject.member(bobEmail)).toContainText("invited");
@@ -36,6 +37,8 @@ test("an owner creates a project and invites a colleague, who sees it read-only"
   const bobProject = new ProjectPage(bob);
   await expect(bobProject.myRole()).toHaveText("viewer");
   await expect(bob.getByText("(read-only)")).toBeVisible();
+  await bobProject.openSettings();
+  await expect(bobProject.member(bobEmail)).toBeVisible();
   await expect(bobProject.renameForm()).toHaveCount(0);
   await expect(bobProject.inviteForm()).toHaveCount(0);
   expect(await bobProject.patchProjectFromPage({ name: "Hijacked" })).toEqual({ status: 403, code: "forbidden" });

@@ -131,6 +131,6 @@ test("the IDE previews the app in a frame of the app's origin", async ({ page, r
   await page.goto(`/projects/${project.id}`);
   const frame = page.frameLocator('iframe[title="App preview"]');
   await expect(frame.getByRole("heading", { level: 1, name: "Shopping" })).toBeVisible();
-  await expect(page.getByTestId("preview-status")).toContainText("ready");
+  await expect(page.getByTestId("preview-status")).toContainText("Ready");
   await expect(page.getByRole("list", { name: "Preview errors" })).toContainText("Broken");
 });

@@ -38,7 +38,7 @@ test("tabs are addressable by URL, switch with Alt+number, and keep the URL in s
   await page.goto(`/projects/${project.id}/code/functions/items.ts`);
   await expect(ide.tab("Code")).toHaveAttribute("aria-selected", "true");
   for (const name of ["Preview", "Code", "Database", "Functions", "History", "Releases", "Settings"]) await expect(ide.tab(name)).toBeVisible();
-  await expect(ide.panel("Code").getByRole("button", { name: "items.ts", exact: true })).toHaveAttribute("aria-current", "true");
+  await expect(ide.treeFile("items.ts")).toHaveAttribute("aria-current", "true");
   await expect(ide.editor()).toContainText("Alpha");
   await ide.openTab("History");
   await expect(page).toHaveURL(new RegExp(`/projects/${project.id}/history$`));
@@ -56,7 +56,7 @@ test("a function edited in the editor changes the preview on save, with no reloa
   await page.goto(`/projects/${project.id}`);
   await expect(ide.previewFrame().getByRole("cell", { name: "Alpha" })).toBeVisible();
   await ide.openTab("Code");
-  await ide.panel("Code").getByRole("button", { name: "items.ts", exact: true }).click();
+  await ide.treeFile("items.ts").click();
   await expect(ide.editor()).toContainText("Alpha");
   await ide.replaceWord("Alpha", "Beta");
   await expect(ide.panel("Code").getByRole("button", { name: /items\.ts.*unsaved/ }).first()).toBeVisible();
@@ -151,4 +151,55 @@ test("an empty project offers starters and says the planner is offline; a starte
   await run.getByRole("link", { name: "functions/tasks.ts" }).first().click();
   await expect(ide.tab("Code")).toHaveAttribute("aria-selected", "true");
   await expect(ide.editor()).toContainText("tasks");
+});
+
+test("the file tree creates, renames, moves by drag and deletes files, each a commit", async ({ page, request }) => {
+  const { user, project } = await shelfProject(page, request, "Tree");
+  const ide = new WorkspacePage(page);
+  await page.goto(`/projects/${project.id}/code`);
+  const tree = ide.panel("Code").getByRole("region", { name: "Files" });
+  await tree.getByRole("button", { name: "New file" }).click();
+  await tree.getByLabel("New file path").fill("notes.md");
+  await tree.getByRole("button", { name: "Create" }).click();
+  await expect(ide.treeFile("notes.md")).toHaveAttribute("aria-current", "true");
+  await expect(page).toHaveURL(/\/code\/notes\.md$/);
+
+  await ide.treeFile("notes.md").hover();
+  await tree.getByRole("button", { name: "Rename notes.md" }).click();
+  await tree.getByLabel("New path for notes.md").fill("ideas.md");
+  await tree.getByRole("button", { name: "Rename" }).click();
+  await expect(ide.treeFile("ideas.md")).toBeVisible();
+
+  await ide.treeFile("ideas.md").dragTo(tree.locator("summary", { hasText: "functions/" }));
+  await expect(tree.locator("details", { hasText: "functions/" }).getByRole("button", { name: "ideas.md", exact: true })).toBeVisible();
+  const files = (await api(request, user, "GET", `/api/projects/${project.id}/files`)).body.map((f: { path: string }) => f.path);
+  expect(files).toContain("functions/ideas.md");
+  expect(files).not.toContain("ideas.md");
+
+  await ide.treeFile("ideas.md").hover();
+  await tree.getByRole("button", { name: "Delete functions/ideas.md" }).click();
+  await tree.getByRole("group", { name: "Delete functions/ideas.md?" }).getByRole("button", { name: "Delete" }).click();
+  await expect(ide.treeFile("ideas.md")).toHaveCount(0);
+  const history = (await api(request, user, "GET", `/api/projects/${project.id}/history?limit=3`)).body.commits.map((c: { message: string }) => c.message);
+  expect(history).toEqual(["Delete functions/ideas.md", "Move ideas.md to functions/ideas.md", "Move notes.md to ideas.md"]);
+});
+
+test("on a 390 px phone every tab fits the screen, and chat and workspace switch", async ({ page, request }) => {
+  const { project } = await shelfProject(page, request, "Phone");
+  await page.setViewportSize({ width: 390, height: 844 });
+  const ide = new WorkspacePage(page);
+  await page.goto(`/projects/${project.id}`);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  for (const name of ["Preview", "Code", "Database", "Functions", "History", "Releases", "Settings"]) {
+    await ide.tab(name).click();
+    await expect(ide.panel(name)).toBeVisible();
+    await page.waitForTimeout(300);
+    expect(await overflow(), `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+  }
+  await page.getByRole("button", { name: "Chat", exact: true }).click();
+  await expect(page.getByTestId("agent-prompt")).toBeVisible();
+  await expect(ide.panel("Settings")).toBeHidden();
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await page.getByRole("button", { name: "Workspace", exact: true }).click();
+  await expect(ide.panel("Settings")).toBeVisible();
 });

@@ -39,6 +39,7 @@ test("a person ships v1.0.0 through staging to prod, ships v1.1.0, and restores 
   expect(await builder.waitForFinish(await builder.build("a todo app with title, due date and priority"))).toBe("succeeded");
 
   const releases = new ReleasesPanel(page);
+  await releases.show();
   expect(await releases.cut("The first version")).toBe("1.0.0");
   await releases.deployToStaging("1.0.0");
   const [dev, staging, prod] = [await origin(page, "dev"), await origin(page, "staging"), await origin(page, "prod")];

@@ -27,3 +27,13 @@ export async function postStream(
   await readSseStream(res.body, (e) => events.push(e));
   return { status: res.status, headers: res.headers, events, body: undefined };
 }
+
+/** The next event block of a raw stream (`event: …\ndata: …\n\n`), skipping comments such as `: open`. */
+export async function nextEventBlock(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<string> {
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error("the stream ended before an event");
+    const blocks = new TextDecoder().decode(value).split(/(?<=\n\n)/).filter((b) => !b.startsWith(":"));
+    if (blocks.length > 0) return blocks.join("");
+  }
+}

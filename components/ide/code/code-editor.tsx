@@ -10,20 +10,35 @@ export const modelUri = (path: string) => monaco.Uri.file(path);
 
 type Props = {
   path: string;
+  /** The text a model starts from, once per file; afterwards the model holds what is typed. */
   value: string;
+  /** HEAD's text: when it moves (a save, or another writer's commit on a clean file) the model takes it. */
+  saved: string;
   readOnly: boolean;
   problems: readonly BuildProblem[];
   onChange: (value: string) => void;
-  onSave: () => void;
+  /** Called with the editor's own text: React state may lag the last keystroke by a render. */
+  onSave: (text: string) => void;
 };
 
 /** Monaco on one workspace file; Ctrl/Cmd+S saves; the build's problems are markers on their lines. */
-export default function CodeEditor({ path, value, readOnly, problems, onChange, onSave }: Props) {
+export default function CodeEditor({ path, value, saved, readOnly, problems, onChange, onSave }: Props) {
   const saveRef = useRef(onSave);
   useEffect(() => {
     saveRef.current = onSave;
   }, [onSave]);
   useEffect(loadBlueprintSchema, []);
+  // Uncontrolled: a controlled value can lag a keystroke by a render and reset the model (and cursor).
+  // When HEAD's text moves, a model still holding the old HEAD text (nothing typed) takes the new one;
+  // one with typing in it keeps it (a save that returns while typing goes on must not undo the typing).
+  const lastSaved = useRef({ path, saved });
+  useEffect(() => {
+    const previous = lastSaved.current;
+    lastSaved.current = { path, saved };
+    const model = monaco.editor.getModel(modelUri(path));
+    if (!model || previous.path !== path || model.getValue() !== previous.saved || previous.saved === saved) return;
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: saved }], () => null);
+  }, [path, saved]);
   useEffect(() => {
     for (const model of monaco.editor.getModels()) {
       const file = model.uri.path.replace(/^\//, "");
@@ -42,12 +57,12 @@ export default function CodeEditor({ path, value, readOnly, problems, onChange, 
     }
   }, [problems, path]);
   const onMount: OnMount = (editor) => {
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current(editor.getValue()));
   };
   return (
     <Editor
       path={modelUri(path).toString()}
-      value={value}
+      defaultValue={value}
       language={languageOf(path)}
       onChange={(v) => onChange(v ?? "")}
       onMount={onMount}

@@ -57,9 +57,10 @@ export function CodePanel({ project, path, navigate, head }: PanelProps) {
   }, [dirty.size]);
 
   const show = (file: string) => navigate(file.split("/"));
-  async function save() {
-    if (!current || current.value === current.saved || !project.canEdit) return;
-    const text = current.value;
+  async function save(typed?: string) {
+    const text = typed ?? current?.value;
+    if (!current || text === undefined || text === current.saved || !project.canEdit) return;
+    if (typed !== undefined) open.edit(current.path, typed);
     setStatus({ tone: "info", text: `Saving ${current.path}…` });
     const result = await writeFile(project.id, current.path, text);
     if (!result.ok) return setStatus({ tone: "error", text: `Not saved: ${result.error.message} Your changes are still here.` });
@@ -136,7 +137,7 @@ export function CodePanel({ project, path, navigate, head }: PanelProps) {
           ) : current.isBinary ? (
             <p className="muted code-empty">{current.path} is a binary file.</p>
           ) : (
-            <CodeEditor path={current.path} value={current.value} readOnly={!project.canEdit} problems={problems} onChange={(v) => open.edit(current.path, v)} onSave={() => void save()} />
+            <CodeEditor path={current.path} value={current.value} saved={current.saved} readOnly={!project.canEdit} problems={problems} onChange={(v) => open.edit(current.path, v)} onSave={(text) => void save(text)} />
           )}
         </div>
         <div className="code-status">

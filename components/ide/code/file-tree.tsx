@@ -121,7 +121,7 @@ export function FileTree({ files, active, dirty, canEdit, onOpen, onCreate, onRe
   }
 
   return (
-    <div className="file-tree" {...dropProps("")}>
+    <div className="file-tree" role="region" aria-label="Files" {...dropProps("")}>
       {canEdit && (
         <div className="tree-bar">
           <button type="button" className="secondary" onClick={() => setEditing({ kind: "create" })}>New file</button>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState, type CSSProperties } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import { AgentChat } from "../agent-chat";
 import { CodePanel } from "../code/code-panel";
 import { DatabasePanel } from "../database/database-panel";
@@ -61,18 +61,23 @@ function useTabShortcuts(go: (tab: TabId) => void): void {
  */
 export function ProjectWorkspace({ project, initialView }: Props) {
   const [view, setView] = useState<View>(initialView);
-  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set([initialView.tab]));
+  // Each opened tab keeps its own path (the open file, table, commit) while another tab is shown.
+  const [paths, setPaths] = useState<Partial<Record<TabId, readonly string[]>>>(() => ({ [initialView.tab]: initialView.path }));
   const [pane, setPane] = useState<"chat" | "main">("main");
   const { head, refresh } = useWorkspaceHead(project.id);
   const { width, separator } = usePaneWidth(400);
 
   const show = useCallback((next: View, push: boolean) => {
     setView(next);
-    setOpened((tabs) => (tabs.has(next.tab) ? tabs : new Set([...tabs, next.tab])));
+    setPaths((known) => ({ ...known, [next.tab]: next.path }));
     setPane("main");
     if (push) window.history.pushState(null, "", viewHref(project.id, next.tab, next.path));
   }, [project.id]);
-  const go = useCallback((tab: TabId) => show({ tab, path: [] }, true), [show]);
+  const pathsRef = useRef(paths);
+  useEffect(() => {
+    pathsRef.current = paths;
+  }, [paths]);
+  const go = useCallback((tab: TabId) => show({ tab, path: pathsRef.current[tab] ?? [] }, true), [show]);
   const nav = useMemo(() => ({ projectId: project.id, open: (tab: TabId, path: readonly string[]) => show({ tab, path }, true) }), [project.id, show]);
   useTabShortcuts(go);
   useEffect(() => {
@@ -99,9 +104,9 @@ export function ProjectWorkspace({ project, initialView }: Props) {
       <div className="ide-separator" role="separator" aria-orientation="vertical" aria-label="Resize the chat" tabIndex={0} {...separator} />
       <section className="ide-main" aria-label="Workspace">
         <TabList projectId={project.id} current={view.tab} onSelect={go} />
-        {TABS.filter((tab) => opened.has(tab)).map((tab) => (
+        {TABS.filter((tab) => paths[tab] !== undefined).map((tab) => (
           <div key={tab} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} hidden={tab !== view.tab} className="ide-panel">
-            <Panel tab={tab} props={{ project, head, path: tab === view.tab ? view.path : [], navigate: (path) => show({ tab, path }, true) }} />
+            <Panel tab={tab} props={{ project, head, path: paths[tab] ?? [], navigate: (path) => show({ tab, path }, true) }} />
           </div>
         ))}
       </section>

@@ -34,6 +34,12 @@ export class ProjectPage {
     return this.page.getByTestId("my-role");
   }
 
+  /** Opens the builder's Settings tab (name, members, secrets, tokens, danger zone). */
+  async openSettings(): Promise<void> {
+    await this.page.getByRole("tab", { name: "Settings", exact: true }).click();
+    await expect(this.page.getByTestId("settings")).toBeVisible();
+  }
+
   renameForm() {
     return this.page.getByRole("form", { name: "Rename project" });
   }

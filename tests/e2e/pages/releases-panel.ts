@@ -8,6 +8,12 @@ export class ReleasesPanel {
     this.root = page.getByTestId("releases");
   }
 
+  /** Opens the builder's Releases tab. */
+  async show(): Promise<void> {
+    await this.page.getByRole("tab", { name: "Releases", exact: true }).click();
+    await expect(this.root).toBeVisible();
+  }
+
   env(name: "dev" | "staging" | "prod"): Locator {
     return this.root.getByTestId(`env-${name}`);
   }

@@ -17,6 +17,11 @@ export class WorkspacePage {
     await expect(this.tab(name)).toHaveAttribute("aria-selected", "true");
   }
 
+  /** A file's entry in the Code tab's file tree. */
+  treeFile(name: string): Locator {
+    return this.panel("Code").getByRole("region", { name: "Files" }).getByRole("button", { name, exact: true });
+  }
+
   previewFrame() {
     return this.page.frameLocator('iframe[title="App preview"]');
   }

@@ -14,6 +14,7 @@ import { getDb } from "@/lib/db";
 import { call } from "@/tests/support/http";
 import { createTestProject, signUpUser, type TestUser } from "@/tests/support/accounts";
 import { putFile } from "@/tests/support/workspace";
+import { nextEventBlock } from "@/tests/support/sse";
 
 afterAll(() => shutdownRuntime());
 
@@ -85,8 +86,7 @@ describe("functions over HTTP", () => {
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const reader = res.body!.getReader();
     await invoke(owner, project.id, "todos", { method: "GET" });
-    const { value } = await reader.read();
-    const text = new TextDecoder().decode(value);
+    const text = await nextEventBlock(reader);
     expect(text).toMatch(/^id: [0-9a-f-]{36}\nevent: invocation\ndata: \{.*"functionName":"todos".*\}\n\n$/s);
     controller.abort();
   });

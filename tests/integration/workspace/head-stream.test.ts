@@ -3,6 +3,7 @@ import { GET as headRoute } from "@/app/api/projects/[projectId]/head/route";
 import { call } from "@/tests/support/http";
 import { createTestProject, signUpUser } from "@/tests/support/accounts";
 import { putFile } from "@/tests/support/workspace";
+import { nextEventBlock } from "@/tests/support/sse";
 
 describe("the workspace HEAD", () => {
   it("answers the current commit, and streams each new one once its builds have settled", async () => {
@@ -17,10 +18,10 @@ describe("the workspace HEAD", () => {
     const res = await headRoute(req, { params: Promise.resolve(params) });
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const reader = res.body!.getReader();
-    const first = new TextDecoder().decode((await reader.read()).value);
+    const first = await nextEventBlock(reader);
     expect(first).toBe(`event: head\ndata: {"sha":"${before.body.sha}"}\n\n`);
     const written = await putFile(owner, project.id, "components/Welcome.tsx", "export default function Welcome() { return <p>Changed</p>; }\n");
-    const next = new TextDecoder().decode((await reader.read()).value);
+    const next = await nextEventBlock(reader);
     controller.abort();
     expect(next).toBe(`event: commit\ndata: {"sha":"${written.body.commit.sha}"}\n\n`);
   });
