@@ -203,3 +203,21 @@ test("on a 390 px phone every tab fits the screen, and chat and workspace switch
   await page.getByRole("button", { name: "Workspace", exact: true }).click();
   await expect(ide.panel("Settings")).toBeVisible();
 });
+
+test("a visitor sees what Myco is; an unknown page is a 404 whose scripts run under the CSP; the favicon is served", async ({ page, request }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Describe an app");
+  await expect(page.getByRole("link", { name: "Create an account" })).toHaveAttribute("href", "/sign-up");
+  const refused: string[] = [];
+  page.on("console", (m) => { if (m.text().includes("Content Security Policy")) refused.push(m.text()); });
+  const res = await page.goto("/no/such/page");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  expect(await page.evaluate(() => "next" in window), "Next's client scripts ran").toBe(true);
+  await page.getByRole("link", { name: "Myco home" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  expect(refused).toEqual([]);
+  const icon = await request.get("/icon.svg");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});
