@@ -35,6 +35,8 @@ export const RATE_LIMIT_DEFAULTS = {
   migrations: { limit: 30, windowSeconds: 60 },
   queries: { limit: 300, windowSeconds: 60 },
   invokes: { limit: 300, windowSeconds: 60 },
+  // Each check builds every component and function of a project: CPU-heavy, and the editor asks once per commit.
+  builds: { limit: 30, windowSeconds: 60 },
   // Far above one client's share: the app-wide cap bounds cost, and must not let a few clients shut an app.
   appCalls: { limit: 60_000, windowSeconds: 60 },
   appCallsPerClient: { limit: 1200, windowSeconds: 60 },

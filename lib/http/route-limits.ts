@@ -24,6 +24,7 @@ const KEYS = {
   migrations: project,
   queries: member,
   invokes: member,
+  builds: project,
   appCallsPerClient: (c: LimitContext) => `${project(c)}:${c.address}`,
   appCalls: project,
 } satisfies Partial<Record<RateLimitId, (c: LimitContext) => string>>;

@@ -80,6 +80,9 @@ function send(url: URL, address: { address: string; family: number }, req: Egres
   return new Promise((resolve, reject) => {
     const request = client.request(url, {
       method: req.method, headers: req.headers, timeout: policy.timeoutMs,
+      // No pooled keep-alive socket: a pool keyed by host:port would hand a later request for the same
+      // name (after DNS moved) a socket to the address checked for an earlier one.
+      agent: false,
       lookup: (_host, _opts, cb) => cb(null, address.address, address.family),
     }, (res) => {
       const chunks: Buffer[] = [];

@@ -10,11 +10,14 @@ import { isBlockedAddress } from "./egress";
 type Address = { address: string; family: number };
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+/** A model's whole answer may not exceed this: a hostile endpoint must not fill the server's memory. */
+const MAX_MODEL_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Resolves the host of a project's own model endpoint and returns the address to connect to. Loopback,
  * private, link-local (cloud metadata) and reserved addresses are refused, as for functions' ctx.fetch,
- * unless the operator listed the host or the address in AI_ALLOW_PRIVATE_HOSTS.
+ * unless the operator listed the URL's own host in AI_ALLOW_PRIVATE_HOSTS (never matched against what a
+ * name resolves to: any name can resolve to an allowed address).
  */
 export async function vetModelEndpoint(url: URL): Promise<Address> {
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new AppError("bad_request", "The base URL must be http or https.", "baseUrl");
@@ -23,7 +26,7 @@ export async function vetModelEndpoint(url: URL): Promise<Address> {
   const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true }).catch(() => []);
   const first = addresses[0];
   if (!first) throw new AppError("bad_request", `Cannot resolve ${host}.`, "baseUrl");
-  const refused = addresses.find((a) => isBlockedAddress(a.address) && !allowed.has(host) && !allowed.has(a.address.toLowerCase()));
+  const refused = allowed.has(host) ? undefined : addresses.find((a) => isBlockedAddress(a.address));
   if (refused) {
     throw new AppError("bad_request", `${host} is a private or reserved address; a project's model must be reachable on the internet.`, "baseUrl");
   }
@@ -56,11 +59,18 @@ function send(url: URL, address: Address, init: RequestInit | undefined): Promis
         method: init?.method ?? "GET",
         headers: requestHeaders(init),
         signal: init?.signal ?? undefined,
+        // No pooled socket (see egress.ts send): each call connects to the address it vetted.
+        agent: false,
         lookup: (_host, options, cb) =>
           options.all ? cb(null, [address] as never, undefined as never) : cb(null, address.address, address.family),
       },
       (res) => {
         const status = res.statusCode ?? 502;
+        let size = 0;
+        res.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_MODEL_RESPONSE_BYTES) res.destroy(new Error(`The model's answer exceeded ${MAX_MODEL_RESPONSE_BYTES} bytes.`));
+        });
         const body = NULL_BODY_STATUSES.has(status) ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>);
         resolve(new Response(body, { status, headers: responseHeaders(res.headers) }));
       },

@@ -14,6 +14,7 @@ const NOUNS: Record<RateLimitId, string> = {
   migrations: "migrations of this project",
   queries: "database queries",
   invokes: "function invocations",
+  builds: "build checks of this project",
   appCalls: "calls to this app's functions",
   appCallsPerClient: "calls to this app's functions from this address",
 };

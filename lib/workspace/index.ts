@@ -27,7 +27,9 @@ export {
 /** One file before and after a commit, for a side-by-side diff. */
 export { getFileChange, type CommitFileChange } from "./file-change";
 /** A commit as the API shows it, a hook run after every commit, and a stream of commits whose builds settled. */
-export { onWorkspaceCommit, settleCommitWork, watchCommits, type CommitInfo } from "./commit-info";
+export { onWorkspaceCommit, settleCommitWork, type CommitInfo } from "./commit-info";
+/** The HEAD and every later commit, for the builder's live preview. */
+export { headEvents, type HeadEvent } from "./head-events";
 /** Single-file writes, renames and deletes, each one commit. */
 export {
   DeleteFileQuery,

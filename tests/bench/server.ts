@@ -11,7 +11,7 @@ export type BenchServer = { port: number; ideHost: string; appHost: (slug: strin
 // A benchmark is one client measuring the platform's own speed: the rate limits (which it would reach in
 // a second) are lifted, so a figure is never a count of 429s.
 const NO_LIMITS = JSON.stringify(Object.fromEntries(
-  ["writes", "migrations", "queries", "invokes", "appCalls", "appCallsPerClient", "projects", "tokens", "signUps", "signInAttempts"].map((name) => [name, { limit: 10_000_000 }]),
+  ["writes", "migrations", "queries", "invokes", "builds", "appCalls", "appCallsPerClient", "projects", "tokens", "signUps", "signInAttempts"].map((name) => [name, { limit: 10_000_000 }]),
 ));
 
 export async function startServer(port: number, env: Record<string, string> = {}): Promise<BenchServer> {

@@ -221,3 +221,23 @@ test("a visitor sees what Myco is; an unknown page is a 404 whose scripts run un
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toContain("image/svg+xml");
 });
+
+test("search finds text across the project and opens the file; app.json is checked against the blueprint schema while typing", async ({ page, request }) => {
+  const { project } = await shelfProject(page, request, "Search");
+  const ide = new WorkspacePage(page);
+  await page.goto(`/projects/${project.id}/code`);
+  await ide.panel("Code").getByRole("button", { name: "Search" }).click();
+  await ide.panel("Code").getByLabel("Search the project").fill("Alpha");
+  await page.keyboard.press("Enter");
+  const results = ide.panel("Code").getByRole("list", { name: "Search results" });
+  await results.getByRole("button", { name: "functions/items.ts:2" }).click();
+  await expect(page).toHaveURL(/\/code\/functions\/items\.ts$/);
+  await expect(ide.editor()).toContainText("Alpha");
+
+  await page.goto(`/projects/${project.id}/code/app.json`);
+  await expect(ide.editor()).toContainText('"routes"');
+  await expect(ide.editor().locator(".squiggly-error")).toHaveCount(0);
+  await ide.replaceWord("stack", "stak");
+  await expect(ide.editor().locator(".squiggly-error").first()).toBeVisible();
+  await expect(ide.panel("Code").getByRole("button", { name: /app\.json.*unsaved/ }).first()).toBeVisible();
+});

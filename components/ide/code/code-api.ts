@@ -21,6 +21,15 @@ export const searchFiles = (projectId: string, q: string) =>
   callApi<{ matches: SearchMatch[]; truncated: boolean }>(`${base(projectId)}/search?q=${encodeURIComponent(q)}&limit=200`);
 export const checkBuild = (projectId: string) => callApi<{ problems: BuildProblem[] }>(`${base(projectId)}/build`, { method: "POST" });
 
+/**
+ * A workspace path from the page's URL, or null: no empty, "." or ".." segment once joined (a segment
+ * decoded from %2F may hold slashes), so a crafted link cannot aim the editor at another project's API.
+ */
+export function workspacePathOf(segments: readonly string[]): string | null {
+  const path = segments.join("/");
+  return path !== "" && path.split("/").every((s) => s !== "" && s !== "." && s !== "..") ? path : null;
+}
+
 /** Monaco's language for a workspace path. */
 export function languageOf(path: string): string {
   const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase() ?? "";

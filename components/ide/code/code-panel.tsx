@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { PanelProps } from "../workspace/types";
-import { checkBuild, deleteFile, listFiles, renameFile, writeFile, type BuildProblem, type FileEntry } from "./code-api";
+import { checkBuild, deleteFile, listFiles, renameFile, workspacePathOf, writeFile, type BuildProblem, type FileEntry } from "./code-api";
 import { FileTree } from "./file-tree";
 import { SearchPanel } from "./search-panel";
 import { useOpenFiles } from "./use-open-files";
@@ -21,7 +21,7 @@ export function CodePanel({ project, path, navigate, head }: PanelProps) {
   const [status, setStatus] = useState<Status>(null);
   const [closing, setClosing] = useState<string | null>(null);
   const open = useOpenFiles(project.id);
-  const active = path.length > 0 ? path.join("/") : null;
+  const active = workspacePathOf(path);
   const current = open.files.find((f) => f.path === active) ?? null;
   const dirty = new Set(open.files.filter((f) => f.value !== f.saved).map((f) => f.path));
   const reloadOpen = useRef(open.reload);

@@ -41,7 +41,7 @@ export function loadBlueprintSchema(): void {
     .then((schema: unknown) => {
       if (!schema) return;
       const uri = `${window.location.origin}/api/sdui/schema.json`;
-      monaco.json.jsonDefaults.setDiagnosticsOptions({ validate: true, enableSchemaRequest: false, schemas: [{ uri, fileMatch: ["app.json", "**/app.json"], schema }] });
+      monaco.json.jsonDefaults.setDiagnosticsOptions({ validate: true, enableSchemaRequest: false, schemaValidation: "error", schemas: [{ uri, fileMatch: ["app.json", "**/app.json"], schema }] });
     });
 }
 

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { PanelProps } from "../workspace/types";
+import { workspacePathOf } from "../code/code-api";
 import { CommitView } from "./commit-view";
 import { listHistory, restoreCommit, type Commit } from "./history-api";
 
@@ -24,7 +25,9 @@ export function HistoryPanel({ project, path, navigate, head }: PanelProps) {
   const [error, setError] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const [sha, ...file] = path;
+  // Only a commit id from the URL reaches the API (a crafted link cannot aim it anywhere else).
+  const sha = /^[0-9a-f]{7,40}$/.test(path[0] ?? "") ? path[0] : undefined;
+  const file = sha ? path.slice(1) : [];
 
   const load = useCallback(async () => {
     const result = await listHistory(project.id, null);
@@ -95,7 +98,7 @@ export function HistoryPanel({ project, path, navigate, head }: PanelProps) {
                 )}
               </div>
             )}
-            <CommitView projectId={project.id} sha={sha} file={file.length > 0 ? file.join("/") : null} onFile={(f) => navigate([sha, ...f.split("/")])} />
+            <CommitView projectId={project.id} sha={sha} file={file.length > 0 ? workspacePathOf(file) : null} onFile={(f) => navigate([sha, ...f.split("/")])} />
           </>
         )}
       </section>

@@ -45,6 +45,8 @@ function explain(err: unknown, where: string): string {
   return `Could not connect to ${where}: nothing answered there. Check the base URL and that the server is running.`;
 }
 
+const TEST_DEADLINE_MS = 15_000;
+
 /**
  * Sends a one-line chat completion to the project's model and reports whether it answered. Never
  * throws for the model's failures (they are the answer); counted against the caller's rate limit, since
@@ -61,7 +63,8 @@ export async function testProjectModel(scope: ProjectScope): Promise<ModelTestRe
   const started = performance.now();
   try {
     const messages = [{ role: "user" as const, content: "Reply with the single word OK." }];
-    for await (const event of t.provider.stream({ messages, tools: [], signal: new AbortController().signal })) {
+    // One deadline for the whole test: an endpoint trickling a byte every few seconds never ends it.
+    for await (const event of t.provider.stream({ messages, tools: [], signal: AbortSignal.timeout(TEST_DEADLINE_MS) })) {
       if (event.type === "done") break;
     }
   } catch (err) {

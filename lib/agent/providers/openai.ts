@@ -41,11 +41,17 @@ function classify(name: string, err: unknown, timedOut: boolean, signal: AbortSi
   return new ProviderError(name, "server", `Provider ${name} could not be reached.`);
 }
 
+/** A model's tool calls per step, and the text of one call's arguments: beyond them the answer is refused. */
+const MAX_TOOL_CALLS = 64;
+const MAX_ARGUMENT_CHARS = 1024 * 1024;
+
 /** Tool-call deltas carry an index; the id and name come once, the arguments in many fragments. */
 function accumulate(calls: Map<number, PartialCall>, chunk: ChatCompletionChunk): string | undefined {
   const choice = chunk.choices[0];
   for (const delta of choice?.delta.tool_calls ?? []) {
     const call = calls.get(delta.index) ?? { id: "", name: "", arguments: "" };
+    if (!calls.has(delta.index) && calls.size >= MAX_TOOL_CALLS) throw new Error(`The model asked for more than ${MAX_TOOL_CALLS} tool calls in one step.`);
+    if (call.arguments.length + (delta.function?.arguments?.length ?? 0) > MAX_ARGUMENT_CHARS) throw new Error("A tool call's arguments exceeded 1 MiB.");
     if (delta.id) call.id = delta.id;
     if (delta.function?.name) call.name += delta.function.name;
     if (delta.function?.arguments) call.arguments += delta.function.arguments;

@@ -109,7 +109,7 @@ describe("the project's model setting", () => {
     expect(res.body.error).toMatchObject({ code: "bad_request", field });
   });
 
-  it.each(["http://10.0.0.5/v1", "http://169.254.169.254/latest", "http://192.168.1.20:11434/v1", "http://[::1]:8080/v1", "http://127.0.0.2/v1"])(
+  it.each(["http://10.0.0.5/v1", "http://169.254.169.254/latest", "http://192.168.1.20:11434/v1", "http://[::1]:8080/v1", "http://127.0.0.2/v1", "http://localhost:8080/v1"])(
     "refuses the private address %s unless the operator allows it",
     async (baseUrl) => {
       const res = await put(team.owner, { kind: "custom", baseUrl, model: "m" });

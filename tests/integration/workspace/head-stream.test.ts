@@ -34,3 +34,30 @@ describe("the workspace HEAD", () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe("live streams", () => {
+  it("are at most twenty open per user at once; closing one frees its place", async () => {
+    const owner = await signUpUser("Streamer");
+    const project = await createTestProject(owner);
+    const open = () => {
+      const controller = new AbortController();
+      const req = new Request("http://localhost:3000/api/x", { headers: { authorization: `Bearer ${owner.token}`, accept: "text/event-stream" }, signal: controller.signal });
+      return { controller, res: headRoute(req, { params: Promise.resolve({ projectId: project.id }) }) };
+    };
+    const streams = [];
+    for (let i = 0; i < 20; i++) {
+      const s = open();
+      expect((await s.res).status).toBe(200);
+      streams.push(s);
+    }
+    const refused = open();
+    expect(await (await refused.res).json()).toMatchObject({ error: { code: "rate_limited" } });
+    const [first] = streams;
+    first!.controller.abort();
+    await (await first!.res).body?.cancel().catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 50));
+    const again = open();
+    expect((await again.res).status).toBe(200);
+    for (const s of [...streams.slice(1), again]) s.controller.abort();
+  });
+});

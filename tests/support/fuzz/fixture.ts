@@ -4,7 +4,7 @@
 // the fuzz (each limit has its own tests in tests/integration/security/platform-limits.test.ts). Set
 // before the first getConfig(), which reads it once.
 process.env.MYCO_RATE_LIMITS = JSON.stringify(Object.fromEntries(
-  ["signUps", "signInAttempts", "wrongPasswords", "wrongPasswordsPerAccount", "tokens", "projects", "writes", "migrations", "queries", "invokes", "appCalls", "appCallsPerClient"]
+  ["signUps", "signInAttempts", "wrongPasswords", "wrongPasswordsPerAccount", "tokens", "projects", "writes", "migrations", "queries", "invokes", "builds", "appCalls", "appCallsPerClient"]
     .map((id) => [id, { limit: 10_000_000 }]),
 ));
 import { POST as migrationsRoute } from "@/app/api/projects/[projectId]/db/migrations/route";

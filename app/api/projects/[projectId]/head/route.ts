@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { notAllowed, route, sse, wantsEventStream } from "@/lib/http";
-import { getHeadSha, watchCommits } from "@/lib/workspace";
+import { getHeadSha, headEvents } from "@/lib/workspace";
 
 const params = z.strictObject({ projectId: z.uuid() });
 
@@ -10,19 +10,15 @@ const params = z.strictObject({ projectId: z.uuid() });
  */
 export const GET = route({ access: "project:viewer", params }, async ({ scope, req }) => {
   if (!wantsEventStream(req)) return { sha: await getHeadSha(scope) };
-  const commits = watchCommits(scope.projectId, req.signal);
-  const head = await getHeadSha(scope);
-  const stream = async function* () {
-    yield { event: "head", data: { sha: head } };
-    let last = head;
-    // The builds of a commit made before the stream began may settle after it: that commit is not news.
-    for await (const sha of commits) {
-      if (sha === last) continue;
-      last = sha;
-      yield { event: "commit", data: { sha } };
-    }
-  };
-  return sse(stream(), req.signal);
+  // Ends the listening if the stream is never returned (HEAD unreadable, too many streams open).
+  const refused = new AbortController();
+  const signal = AbortSignal.any([req.signal, refused.signal]);
+  try {
+    return sse(await headEvents(scope, signal), signal, scope.userId);
+  } catch (err) {
+    refused.abort();
+    throw err;
+  }
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET });

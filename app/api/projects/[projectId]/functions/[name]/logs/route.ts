@@ -11,7 +11,7 @@ export const GET = route({ access: "project:viewer", params, query: LogsQuery },
   const stream = async function* () {
     for await (const record of watchInvocations(scope, params.name, req.signal)) yield { event: "invocation", data: record, id: record.id };
   };
-  return sse(stream(), req.signal);
+  return sse(stream(), req.signal, scope.userId);
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = notAllowed({ GET });
