@@ -22,7 +22,8 @@ export type BuiltComponent = { name: string; versionId: string; contentHash: str
 /** The build state of one component: its bundle, or the diagnostics of its last failed build. */
 export type ComponentStatus = { name: string } & ({ ok: true; component: BuiltComponent } | { ok: false; errors: BuildDiagnostic[] });
 
-const COMPONENT_FILE = /^components\/([A-Z][A-Za-z0-9]{0,63})\.tsx$/;
+/** A component's file in the workspace; the group is its name. */
+export const COMPONENT_FILE = /^components\/([A-Z][A-Za-z0-9]{0,63})\.tsx$/;
 
 async function compileAddingPackages(scope: TenantScope, name: string, log: Logger | undefined): Promise<Uint8Array> {
   for (let added = 0; ; added++) {

@@ -10,6 +10,9 @@ import { buildsPerHead, compileWorkspaceEntry } from "./compile-workspace";
 export const FunctionName = z.string().regex(/^[a-z][a-zA-Z0-9_-]{0,63}$/, "must start with a lowercase letter and use letters, digits, - or _ (max 64)");
 
 /** A compiled function: the script the runtime runs, and its registry version. */
+/** A function's file in the workspace; the group is its name. */
+export const FUNCTION_FILE = /^functions\/([a-z][a-zA-Z0-9_-]{0,63})\.ts$/;
+
 export type BuiltFunction = { name: string; versionId: string; contentHash: string; script: string; sizeBytes: number; commitSha: string };
 
 async function buildAndRegister(scope: TenantScope, name: string, commitSha: string): Promise<BuiltFunction> {

@@ -4,9 +4,8 @@ import type { Logger } from "@/lib/log";
 import { listFiles } from "@/lib/workspace";
 import { buildAllComponents } from "./build-component";
 import { BuildError, type BuildDiagnostic } from "./build-error";
-import { buildFunction } from "./build-function";
+import { FUNCTION_FILE, buildFunction } from "./build-function";
 
-const FUNCTION_FILE = /^functions\/([a-z][a-zA-Z0-9_-]{0,63})\.ts$/;
 
 async function functionProblems(scope: TenantScope, name: string): Promise<BuildDiagnostic[]> {
   try {

@@ -2,7 +2,7 @@
 /** Compile a platform child-process script (TypeScript) to a runnable ESM file. */
 export { buildNodeScript } from "./build-node-script";
 /** Compile a tenant function to one script, registered as a FunctionVersion. */
-export { FunctionName, buildFunction, type BuiltFunction } from "./build-function";
+export { FUNCTION_FILE, FunctionName, buildFunction, type BuiltFunction } from "./build-function";
 /** Build failures with file, line and column. */
 export { BuildError, type BuildDiagnostic } from "./build-error";
 /** npm packages of a project, installed beside its workspace with install scripts off; adding one to package.json. */
@@ -15,7 +15,7 @@ export { removeArtifactLeftovers } from "./remove-leftovers";
 /** A bundle an app's origin may serve: shared vendor modules, or the project's own components only. */
 export { readAppAsset } from "./read-app-asset";
 /** Micro-frontends: components/<Name>.tsx bundled against the shared React, with their build state. */
-export { ComponentName, buildAllComponents, buildComponent, type BuiltComponent, type ComponentStatus } from "./build-component";
+export { COMPONENT_FILE, ComponentName, buildAllComponents, buildComponent, type BuiltComponent, type ComponentStatus } from "./build-component";
 /** The shared vendor modules and the SDUI runtime every hosted page loads. */
 export { SHARED_MODULES, buildRuntimeAssets, type RuntimeAssets } from "./build-runtime";
 /** Every build problem of a workspace HEAD, for the code editor. */

@@ -1,11 +1,10 @@
 import type { TenantScope } from "@/lib/auth";
 import { listFiles } from "@/lib/workspace";
 import { getDb } from "@/lib/db";
+import { FUNCTION_FILE } from "@/lib/bundler";
 
 /** A function of the workspace, and its most recent build. */
 export type FunctionSummary = { name: string; path: string; latestVersion: { id: string; contentHash: string; createdAt: Date } | null };
-
-const FUNCTION_FILE = /^functions\/([a-z][a-zA-Z0-9_-]{0,63})\.ts$/;
 
 /** The functions of the workspace at HEAD: each top-level functions/<name>.ts. */
 export async function listFunctions(scope: TenantScope): Promise<FunctionSummary[]> {

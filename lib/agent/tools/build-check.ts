@@ -1,13 +1,11 @@
 import { AppError } from "@/lib/errors";
 import type { BlueprintError } from "@/lib/sdui";
 import { validateBlueprint } from "@/lib/sdui";
-import { BuildError, buildComponent, buildFunction } from "@/lib/bundler";
+import { BuildError, COMPONENT_FILE, FUNCTION_FILE, buildComponent, buildFunction } from "@/lib/bundler";
 import { listFiles } from "@/lib/workspace";
 import type { ToolSession } from "./session";
 
 const MAX_DIAGNOSTICS = 20;
-const FUNCTION_FILE = /^functions\/([a-z][a-zA-Z0-9_-]{0,63})\.ts$/;
-const COMPONENT_FILE = /^components\/([A-Z][A-Za-z0-9]{0,63})\.tsx$/;
 
 /** A build as the model reads it: the bundle's size, or `file:line:column: message` lines to fix. */
 export type BuildCheck = { name: string; ok: true; sizeBytes: number } | { name: string; ok: false; diagnostics: string[] };
