@@ -7,6 +7,7 @@ import { GET as projectRoute } from "@/app/api/projects/[projectId]/route";
 import { GET as usersRoute } from "@/app/api/admin/users/route";
 import { POST as migrationsRoute } from "@/app/api/projects/[projectId]/db/migrations/route";
 import { POST as queryRoute } from "@/app/api/projects/[projectId]/db/query/route";
+import { POST as buildRoute } from "@/app/api/projects/[projectId]/build/route";
 import { POST as invokeRoute } from "@/app/api/projects/[projectId]/functions/[name]/invoke/route";
 import { POST as publicFn } from "@/app/apps-host/[slug]/[env]/myco-fn/[name]/[[...path]]/route";
 import { shutdownRuntime } from "@/lib/functions";
@@ -18,7 +19,7 @@ import { putFile } from "@/tests/support/workspace";
 process.env.MYCO_RATE_LIMITS = JSON.stringify({
   signUps: { limit: 3 }, signInAttempts: { limit: 40 }, wrongPasswords: { limit: 3 }, wrongPasswordsPerAccount: { limit: 5 },
   tokens: { limit: 4 }, projects: { limit: 3 }, writes: { limit: 6 }, migrations: { limit: 2 }, queries: { limit: 3 },
-  invokes: { limit: 3 }, appCalls: { limit: 5 }, appCallsPerClient: { limit: 3 },
+  invokes: { limit: 3 }, builds: { limit: 2 }, appCalls: { limit: 5 }, appCallsPerClient: { limit: 3 },
 });
 
 afterAll(() => shutdownRuntime());
@@ -104,6 +105,14 @@ describe("limits on what members do", () => {
     for (let i = 0; i < 3; i++) expect((await invoke()).status).toBe(200);
     expectRefused(await invoke(), 3, 60);
   });
+
+  it("counts build checks per project, whoever asks", async () => {
+    const owner = await signUpUser("Builder");
+    const project = await createTestProject(owner);
+    const build = () => call(buildRoute, { method: "POST", token: owner.token, params: { projectId: project.id } });
+    for (let i = 0; i < 2; i++) expect((await build()).status).toBe(200);
+    expectRefused(await build(), 2, 60);
+  }, 60_000);
 });
 
 describe("limits on an app's public functions", () => {
