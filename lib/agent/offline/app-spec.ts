@@ -18,6 +18,8 @@ export type ChartSpec = { entity: string; field: string };
 /** The whole app as understood; `unknown` holds the phrases that were not used, in plain words. */
 export type AppSpec = {
   appName: string;
+  /** The record type the app opens on, when the request made one clear. */
+  main?: string;
   entities: EntitySpec[];
   views: { dashboard: boolean; chart?: ChartSpec };
   unknown: string[];

@@ -1,21 +1,38 @@
 // Reads the list after "with", ":" or "have": each item is a field ("due date") or a record type ("comments").
 import type { FieldSpec } from "./app-spec";
+import { rewriteChoices } from "./enum-phrases";
+import { holds, MADE_OF, readRelationPhrase } from "./relation-phrases";
 import { inferField, isFieldWord } from "./infer-field";
 import { isPlural, singularize, snakeCase } from "./words";
 
-/** A record type named in a list, with the fields given in parentheses after it. */
-export type ItemEntity = { name: string; fields: FieldSpec[] };
-export type Items = { fields: FieldSpec[]; entities: ItemEntity[]; unknown: string[] };
+/**
+ * A record type named in a list, with its fields (in parentheses or after "with") and the parent it hangs
+ * off; `between` marks a record that joins the two named before it ("loans between them"), `withDefaults`
+ * one whose fields are only a grouping ("expenses by category") and so also get the usual ones, `pair` the
+ * two it joins when named, `twice` a record it points at twice ("matches between two teams").
+ */
+export type ItemEntity = { name: string; fields: FieldSpec[]; parent?: string; between?: boolean; pair?: [string, string]; withDefaults?: boolean; twice?: string };
+/** A field that points at another record type: "assignee (an agent)" is `assignee_id` → agent. */
+export type ItemReference = { field: string; entity: string };
+/** Records of another type that each row lists with fields of their own: "products ordered with quantity". */
+export type ItemLine = { entity: string; fields: FieldSpec[]; holder?: string };
+/** What a list holds; `relations` are items that state a relation ("recipes that use ingredients"). */
+export type Items = { fields: FieldSpec[]; entities: ItemEntity[]; references: ItemReference[]; lines: ItemLine[]; relations: string[]; unknown: string[] };
 
 // Features the offline planner cannot build; a phrase asking for one is reported, not guessed at.
-const UNSUPPORTED = /\b(?:sync|syncs|export|import|notify|notification|notifications|login|log in|sign ?in|auth|share|sharing|email me|send|sends|remind|reminders?|integrat\w*|payments?|stripe|upload|uploads|photos?|images?|pictures?|ai|chat|search|calendar|google|slack|pdf|csv|api|realtime|dark mode)\b/;
-const MAX_ITEM_WORDS = 5;
+const UNSUPPORTED = /\b(?:sync|syncs|export|import|notify|notification|notifications|login|log in|sign ?in|auth|share|sharing|email me|send|sends|remind|reminders?|integrat\w*|(?:take|accept|process|online|card|credit card) payments?|stripe|paypal|upload|uploads|photos?|images?|pictures?|ai|chat|search|calendar|google|slack|pdf|csv|api|realtime|dark mode)\b/;
+const MAX_ITEM_WORDS = 8;
+
+/** True for a phrase asking for something the offline planner cannot build (sign-in, sync, uploads, …). */
+export function isUnsupported(words: string): boolean {
+  return UNSUPPORTED.test(words) && !/\b(?:url|link|links)$/.test(words);
+}
 
 /** Splits a list on commas, "and", "&" and "as well as"; parentheses were set aside beforehand. */
 export function splitItems(body: string): string[] {
   return body
     .split(/\s*,\s*|\s+and\s+|\s*&\s*|\s+as well as\s+|\s+along with\s+/)
-    .map((i) => i.replace(/^(?:(?:a|an|the|its|their|also|some|each|one|optional)\s+)+/, "").replace(/\s+over time$/, "").trim())
+    .map((i) => i.replace(/^(?:(?:and|or|also|a|an|the|some|each|optional|few|several|many|multiple|lots of|a couple of|couple of|various)\s+)+/, "").replace(/^one\s+(?!yes)/, "").replace(/\s+(?:over time|each (?:day|week|month|year)|every (?:day|week|month|year)|per (?:day|week|month|year)|monthly|weekly|daily|yearly)$/, "").trim())
     // "whether I've read it (yes/no)" is the field "read".
     .map((i) => i.replace(/^whether\s+(?:(?:i|we|you|they)(?:ve|\s+have)?\s+|its\s+|it\s+is\s+)?(.*?)(?:\s+(?:it|them))?(\s*§\d+§)?$/, "$1$2"))
     .filter((i) => i !== "");
@@ -31,32 +48,127 @@ function parenOf(item: string, parens: string[]): { words: string; paren?: strin
 function entityName(words: string, paren: string | undefined): string | null {
   const parts = words.split(" ");
   const last = parts[parts.length - 1] ?? "";
-  if (parts.length > 3 || !isPlural(last) || isFieldWord(words)) return null;
-  if (paren !== undefined && !splitItems(paren).some((i) => isFieldWord(i) || /^(?:name|title)$/.test(i))) return null;
+  if (parts.length > 3 || !isPlural(last)) return null;
+  // "guests (name, email, rsvp)" lists a record's fields, even when "guests" could be a field word.
+  const listed = paren === undefined ? [] : splitItems(paren);
+  if (listed.length >= 2 && listed.some((i) => isFieldWord(i))) return snakeCase([...parts.slice(0, -1), singularize(last)].join(" ")) || null;
+  if (isFieldWord(last)) return null;
+  if (paren !== undefined && !listed.some((i) => isFieldWord(i) || /^(?:name|title)$/.test(i))) return null;
   return snakeCase([...parts.slice(0, -1), singularize(last)].join(" ")) || null;
 }
 
-function fieldsOf(body: string, parens: string[]): FieldSpec[] {
-  return readItems(body, parens).fields;
+// A record's own list, "(name, email, meal: chicken/fish/veg)", may hold lists of choices too.
+function fieldsOf(body: string): FieldSpec[] {
+  const parens: string[] = [];
+  return readItems(rewriteChoices(body, parens), parens).fields;
 }
 
-/** Classifies every item of a list; anything it cannot use is kept, word for word, in `unknown`. */
+// "time entries on projects with date", "tenants living in them", "expenses by category", "loans between
+// them": a record type, the parent it belongs to (or a field it is kept by), and its first field.
+const SEGMENT = /^(.+?)(?:\s+[a-z]+ing)?(?:\s+(for each|for every|for a|for an|for the|per|on|at|in|under|of|from|linked to|belonging to|tied to|attached to|logged against|logged for|recorded for|against|for|about|by|between)\s+(?:a |an |the |each |every |one |their )?([a-z]+(?: [a-z]+)?))?(?:\s+(?:with|having|that have|that has|which have|incl|including|:)\s+(.+))?$/;
+const REFERENCE_NAMES: Record<string, string> = { assigned: "assignee", reported: "reporter", created: "creator", owned: "owner", managed: "manager", led: "lead", handled: "handler", requested: "requester" };
+const PRONOUNS = /^(?:them|those|these|it|both|the two|each other)$/;
+// Words after "for"/"per" that are no record type: "plants for sale", "payments per month".
+const NOT_PARENTS = /^(?:sale|rent|hire|free|fun|work|home|now|later|day|week|month|year|hour|minute|night|time|people|someone|anyone|users|visitors|the public|everyone|adoption|review|approval)$/;
+// "applications from people": anyone at all is no record type to point at.
+const ANYONE = /\s+(?:from|by)\s+(?:people|users|visitors|the public|anyone|someone|strangers)\b/;
+const LINE = /^([a-z]+(?: [a-z]+)?) (?:ordered|bought|purchased|included|used|sold|booked|rented)(?: (?:with|and their|and) (.+))?$/;
+const MEASURE = /^([a-z]+(?: [a-z]+)?) (?:each|every|per) ([a-z]+) (?:[a-z]+ )?(?:at|on|for|in|per|to) (?:each|every|an?|the) ([a-z]+)$/;
+const PREVIOUS = "<previous>";
+
+const singularOf = (words: string) => snakeCase(words.split(" ").map((w, i, all) => (i === all.length - 1 ? singularize(w) : w)).join(" "));
+
+function segmentOf(words: string, paren: string | undefined): ItemEntity[] {
+  const made = MADE_OF.exec(words);
+  if (made?.[1] && made[2]) {
+    const [whole, part] = [entityName(made[1], undefined), entityName(made[2], paren)];
+    if (whole && part) return [{ name: whole, fields: [] }, { name: part, fields: paren ? fieldsOf(paren) : [], parent: whole }];
+  }
+  const match = SEGMENT.exec(words);
+  if (!match?.[1] || (match[3] === undefined && match[4] === undefined)) return [];
+  const name = entityName(match[1], undefined);
+  if (!name) return [];
+  const first = match[4] !== undefined ? inferField(paren !== undefined ? { words: match[4], paren } : { words: match[4] }) : null;
+  // "players on each team (name, number)": the parenthesised list is the record's own.
+  const fields = first ? [first] : paren !== undefined ? fieldsOf(paren) : [];
+  const [prep, target] = [match[2] ?? "", match[3] ?? ""];
+  if (prep === "by") {
+    const kept = inferField({ words: target });
+    return [{ name, fields: kept ? [kept, ...fields] : fields, withDefaults: true }];
+  }
+  if (prep === "between") {
+    const two = /^(?:two|2)\s+([a-z]+)$/.exec(target);
+    if (two?.[1]) return [{ name, fields, twice: singularOf(two[1]) }];
+    return PRONOUNS.test(target) ? [{ name, fields, between: true }] : [];
+  }
+  if (!target || NOT_PARENTS.test(target)) return [{ name, fields }];
+  return [{ name, fields, parent: PRONOUNS.test(target) ? PREVIOUS : singularOf(target) }];
+}
+
+/**
+ * Classifies every item of a list; anything it cannot use is kept, word for word, in `unknown`. An item
+ * such as "deals linked to a contact with value" opens a record type that the next fields belong to.
+ */
 export function readItems(body: string, parens: string[]): Items {
-  const out: Items = { fields: [], entities: [], unknown: [] };
+  const out: Items = { fields: [], entities: [], references: [], lines: [], relations: [], unknown: [] };
+  let open: ItemEntity | null = null;
   for (const raw of splitItems(body)) {
-    const item = parenOf(raw, parens);
+    // "their lessons", "what pieces they're working on": records of the record named before.
+    const ownedBy = /^(?:their|its|his|her)\s+|^(?:what|which)\s+(?=([a-z]+)\b)/.exec(raw);
+    const owned = ownedBy !== null && (ownedBy[1] === undefined || (isPlural(ownedBy[1]) && !isFieldWord(ownedBy[1])));
+    const item = parenOf((owned ? raw.slice(ownedBy?.[0].length ?? 0) : raw).replace(ANYONE, ""), parens);
     if (item.words === "") continue;
-    if (UNSUPPORTED.test(item.words) || item.words.split(" ").length > MAX_ITEM_WORDS) {
+    // "assignee (an agent)", "assigned to (team members)": a field that points at a record.
+    const reference = /^(?:(?:a|an|the|one|some)\s+)?([a-z]+(?: [a-z]+)?)$/.exec(item.paren ?? "");
+    const refWords = reference?.[1] ?? "";
+    if (refWords && !isFieldWord(refWords) && (/^(?:a|an|the|one|some)\s/.test(item.paren ?? "") || isPlural(refWords.split(" ").pop() ?? ""))) {
+      const named = snakeCase(item.words.replace(/\s+(?:to|by)$/, ""));
+      out.references.push({ field: `${REFERENCE_NAMES[named] ?? named}_id`, entity: singularOf(refWords) });
+      continue;
+    }
+    // "products ordered with quantity"
+    const line = LINE.exec(item.words);
+    const lineEntity = line?.[1] ? entityName(line[1], undefined) : null;
+    if (line && lineEntity) {
+      out.lines.push({ entity: lineEntity, fields: line[2] ? fieldsOf(line[2]) : [], ...(open ? { holder: open.name } : {}) });
+      continue;
+    }
+    // "hours each volunteer worked at each event": a record joining two, holding the measure.
+    const measure = MEASURE.exec(item.words);
+    if (measure?.[1] && measure[2] && measure[3]) {
+      const [a, b] = [singularOf(measure[2]), singularOf(measure[3])];
+      const field = inferField({ words: measure[1] });
+      out.entities.push({ name: `${a}_${b}`, fields: field ? [field] : [], between: true, pair: [a, b] });
+      continue;
+    }
+    if (isUnsupported(item.words) || item.words.split(" ").length > MAX_ITEM_WORDS) {
       out.unknown.push(item.paren ? `${item.words} (${item.paren})` : item.words);
       continue;
     }
-    const entity = entityName(item.words, item.paren);
+    const previous = out.entities[out.entities.length - 1]?.name;
+    const segments = segmentOf(item.words.replace(/\s+(?:(?:i|we|they|theyre|youre|you)\s+)?(?:are\s+)?\w+ing(?:\s+(?:on|with|at|in))?$/, ""), item.paren)
+      .map((e) => (e.parent === PREVIOUS ? { ...e, ...(previous ? { parent: previous } : { parent: undefined }) } : e));
+    const last = segments[segments.length - 1];
+    if (last) {
+      out.entities.push(...segments);
+      open = last.fields.length > 0 ? last : null;
+      continue;
+    }
+    // "recipes that use ingredients": a relation said inside a list.
+    const relation = readRelationPhrase(item.words);
+    if (relation && holds(relation, (t) => entityName(t, undefined) !== null)) {
+      out.relations.push(raw);
+      continue;
+    }
+    const entity = entityName(item.words.replace(/\s+(?:(?:i|we|they|theyre|youre|you)\s+)?(?:are\s+)?\w+ing(?:\s+(?:on|with|at|in))?$/, ""), item.paren);
     if (entity) {
-      out.entities.push({ name: entity, fields: item.paren ? fieldsOf(item.paren, []) : [] });
+      const subject = out.entities[0]?.name;
+      out.entities.push({ name: entity, fields: item.paren ? fieldsOf(item.paren) : [], ...(owned && subject ? { parent: subject } : {}) });
+      open = null;
       continue;
     }
     const field = inferField(item);
-    if (field) out.fields.push(field);
+    if (field) (open ? open.fields : out.fields).push(field);
     else out.unknown.push(item.words);
   }
   return out;

@@ -32,6 +32,46 @@ describe("parseRequest", () => {
     expect(category?.fields.find((f) => f.name === "name")?.required).toBe(true);
   });
 
+  it.each([
+    ["tasks with title, status can be open, in progress or closed, and a due date", "status", ["open", "in progress", "closed"]],
+    ["bug tracker: title, priority low/med/high", "priority", ["low", "med", "high"]],
+    ["guests (name, meal choice: chicken/fish/veg)", "meal_choice", ["chicken", "fish", "veg"]],
+    ["orders with a total and a status which is one of new, paid or shipped", "status", ["new", "paid", "shipped"]],
+    ["tickets: subject, priority (either low or high)", "priority", ["low", "high"]],
+  ])("reads the choices in %j", (request, field, options) => {
+    const found = parseRequest(request).entities.flatMap((e) => e.fields).find((f) => f.name === field);
+    expect(found).toMatchObject({ type: "enum", options });
+  });
+
+  it("never folds words around a field into its name, and never invents choices", () => {
+    for (const [request] of CORPUS) {
+      for (const field of parseRequest(request).entities.flatMap((e) => e.fields)) {
+        expect(field.name, request).not.toMatch(/_(?:and|or|with|can_be|which|that|of_the|for_each)(?:_|$)|^(?:and|or|the|a)_/);
+        expect(field.name.split("_").length, `${field.name} in ${request}`).toBeLessThanOrEqual(4);
+        expect(field.options ?? [], request).not.toEqual(["general", "other"]);
+      }
+    }
+    expect(parseRequest("notes with a title and a category").entities[0]?.fields.find((f) => f.name === "category")?.type).toBe("text");
+  });
+
+  it("links every relation to a record type of the app, as an integer field", () => {
+    for (const [request] of CORPUS) {
+      const spec = parseRequest(request);
+      for (const entity of spec.entities) {
+        for (const relation of entity.relations) {
+          expect(spec.entities.map((e) => e.name), request).toContain(relation.entity);
+          expect(entity.fields.find((f) => f.name === relation.field)?.type, request).toBe("integer");
+        }
+      }
+    }
+  });
+
+  it("takes the app's name for the app, not for a record type", () => {
+    expect(parseRequest("An event RSVP app with events and guests").entities.map((e) => e.name)).toEqual(["event", "guest"]);
+    expect(parseRequest("a gym membership app with members, plans and check-ins; each member has a plan").entities.map((e) => e.name).sort()).toEqual(["check_in", "member", "plan"]);
+    expect(parseRequest("personal finance: accounts and transactions").appName).toBe("Finance");
+  });
+
   it("is deterministic", () => {
     const request = "a CRM with contacts and deals, deals have a stage and an amount";
     expect(parseRequest(request)).toEqual(parseRequest(request));
