@@ -61,6 +61,13 @@ body{margin:0;font-family:var(--myco-font);color:var(--myco-text);background:var
 .myco-table tbody tr:last-child td{border-bottom:0}
 .myco-table tbody tr:hover{background:var(--myco-subtle)}
 .myco-numeric{text-align:right;font-variant-numeric:tabular-nums}
+.myco-table-block{display:flex;flex-direction:column;gap:10px;min-width:0}
+.myco-table-toolbar{display:flex;flex-wrap:wrap;align-items:flex-end;gap:10px}
+.myco-search{font:inherit;padding:8px 10px;border:1px solid var(--myco-border);border-radius:var(--myco-radius);background:var(--myco-surface);color:inherit;flex:1 1 220px;min-width:0}
+.myco-search:focus-visible,.myco-filter select:focus-visible,.myco-sort:focus-visible{outline:2px solid var(--myco-primary);outline-offset:2px}
+.myco-filter{flex:0 1 200px;min-width:140px;gap:2px}.myco-filter label{font-size:.8rem;color:var(--myco-muted)}
+.myco-sort{font:inherit;font-weight:inherit;text-transform:inherit;letter-spacing:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer;white-space:nowrap}
+.myco-pager{display:flex;align-items:center;justify-content:flex-end;gap:10px}
 .myco-row-actions{white-space:nowrap;text-align:right}
 .myco-row-actions>*{margin-left:6px}
 .myco-list{list-style:none;margin:0;padding:0;border:1px solid var(--myco-border);border-radius:var(--myco-radius);background:var(--myco-surface)}

@@ -6,11 +6,12 @@ export type JsonResource<T> = { data: T | undefined; error: string | undefined; 
 
 type State = { url: string; data: unknown; error: string | undefined; loading: boolean };
 
-/** GETs a URL whenever it (or a refresh) changes; a stale answer for an earlier URL is discarded. */
+/** GETs a URL whenever it (or a refresh) changes; a stale answer for an earlier URL is discarded. An empty URL fetches nothing. */
 export function useJsonResource<T = unknown>(url: string): JsonResource<T> {
-  const [state, setState] = useState<State>({ url, data: undefined, error: undefined, loading: true });
+  const [state, setState] = useState<State>({ url, data: undefined, error: undefined, loading: url !== "" });
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
+    if (url === "") return;
     const controller = new AbortController();
     setState((s) => (s.url === url && s.loading && s.error === undefined ? s : { url, data: s.url === url ? s.data : undefined, error: undefined, loading: true }));
     fetchJson(url, { signal: controller.signal }).then(
@@ -23,6 +24,6 @@ export function useJsonResource<T = unknown>(url: string): JsonResource<T> {
     return () => controller.abort();
   }, [url, generation]);
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
-  const current = state.url === url ? state : { data: undefined, error: undefined, loading: true };
+  const current = state.url === url ? state : { data: undefined, error: undefined, loading: url !== "" };
   return { data: current.data as T | undefined, error: current.error, loading: current.loading, refresh };
 }

@@ -12,10 +12,13 @@ type PageInfo = { nodes: Map<string, Node>; params: Set<string>; report: Report 
 type StringContext = { scopes: Set<TemplateScopeName>; inModal: boolean };
 
 const ACTION_LIST_KEYS = new Set(["onClick", "onSubmit", "actions"]);
-const BINDABLE = (node: Node | undefined) => node?.type === "table" || node?.type === "list" || (node?.type === "stat" && node.data !== undefined);
+// What a refresh can fetch again: bound data, a form's data or pickers, and components (their useFunctionData).
+const BINDABLE = (node: Node | undefined) =>
+  node?.type === "table" || node?.type === "list" || node?.type === "component" || (node?.type === "stat" && node.data !== undefined)
+  || (node?.type === "form" && (node.data !== undefined || node.fields.some((f) => f.optionsFrom !== undefined)));
 const SCOPE_HOME: Partial<Record<TemplateScopeName, string>> = {
   form: "a form's onSubmit actions",
-  row: "a table's rowActions or a list's itemTemplate",
+  row: "a table's rowActions (and the dialog a row action opens) or a list's itemTemplate",
   result: "actions that come after a call action",
 };
 
@@ -34,7 +37,7 @@ function checkPlaceholders(text: string, path: Path, context: StringContext, pag
 function checkAction(action: Record<string, unknown>, path: Path, context: StringContext, page: PageInfo): void {
   if (action.action === "close" && !context.inModal) page.report(path, "a close action must be inside a modal");
   if (action.action === "refresh" && typeof action.target === "string" && !BINDABLE(page.nodes.get(action.target))) {
-    const why = page.nodes.has(action.target) ? "is not a table, list or stat with data" : "is not a node on this page";
+    const why = page.nodes.has(action.target) ? "is not a bound node (a table, list, stat with data, form with data or pickers, or component)" : "is not a node on this page";
     page.report([...path, "target"], `"${action.target}" ${why}`);
   }
 }
@@ -58,7 +61,8 @@ function checkStrings(value: unknown, path: Path, context: StringContext, page: 
   if (Array.isArray(value)) return value.forEach((v, i) => checkStrings(v, [...path, i], context, page));
   if (value === null || typeof value !== "object") return;
   for (const [key, child] of Object.entries(value)) {
-    if (key === "children") continue;
+    // Child nodes, including those of a row's dialog, are visited on their own.
+    if (key === "children" && Array.isArray(child) && child.every((c) => c !== null && typeof c === "object" && "type" in c)) continue;
     const scopes = new Set(context.scopes);
     if (key === "rowActions" || key === "itemTemplate") scopes.add("row");
     if (key === "onSubmit") scopes.add("form");
@@ -87,8 +91,8 @@ function checkPage(pageId: string, body: Node, params: Set<string>, report: Repo
   });
   if (count > LIMITS.nodesPerPage) report(base, `a page may have at most ${LIMITS.nodesPerPage} nodes (this one has ${count})`);
   const page: PageInfo = { nodes, params, report };
-  walkNodes(body, base, (node, path, inModal) => {
-    checkStrings(node, path, { scopes: new Set(), inModal }, page);
+  walkNodes(body, base, (node, path, place) => {
+    checkStrings(node, path, { scopes: new Set(place.inRow ? ["row"] : []), inModal: place.inModal }, page);
     checkFormFields(node, path, report);
   });
 }

@@ -10,14 +10,30 @@ function actionsOf(node: Node): Action[] {
     case "form":
       return node.onSubmit;
     case "table":
-      return (node.rowActions ?? []).flatMap((r) => r.actions);
+      return (node.rowActions ?? []).flatMap((r) => r.actions ?? []);
+    default:
+      return [];
+  }
+}
+
+// Every function a node fetches: its data, a form's data and pickers, a table's filter choices.
+function boundOf(node: Node): string[] {
+  switch (node.type) {
+    case "table":
+      return [node.data.function, ...(node.filters ?? []).flatMap((f) => (f.optionsFrom ? [f.optionsFrom.function] : []))];
+    case "list":
+      return [node.data.function];
+    case "stat":
+      return node.data ? [node.data.function] : [];
+    case "form":
+      return [...(node.data ? [node.data.function] : []), ...node.fields.flatMap((f) => (f.optionsFrom ? [f.optionsFrom.function] : []))];
     default:
       return [];
   }
 }
 
 function functionsOf(node: Node): string[] {
-  const bound = node.type === "table" || node.type === "list" ? [node.data.function] : node.type === "stat" && node.data ? [node.data.function] : [];
+  const bound = boundOf(node);
   const called = actionsOf(node).flatMap((a) => (a.action === "call" ? [a.function] : []));
   return [...bound, ...called];
 }

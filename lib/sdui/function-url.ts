@@ -14,11 +14,23 @@ export function functionUrl(name: string, options: { path?: string; query?: Reco
   return `/_fn/${encodeURIComponent(name)}${tail}${search ? `?${search}` : ""}`;
 }
 
-/** The URL a binding is fetched from (GET), its templated args resolved against the scope. */
-export function bindingUrl(binding: Binding, scope: TemplateScope): string {
+/**
+ * The URL a binding (or a picker's options) is fetched from (GET), its templated path and args resolved
+ * against the scope; `extra` adds query keys of the runtime's own (a table's search, sort, filters, page).
+ */
+export function bindingUrl(binding: Pick<Binding, "function" | "path" | "args">, scope: TemplateScope, extra: Record<string, string> = {}): string {
   const query: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(binding.args ?? {})) query[key] = typeof value === "string" ? resolveTemplate(value, scope) : value;
-  return functionUrl(binding.function, { query });
+  for (const [key, value] of Object.entries(extra)) if (value !== "") query[key] = value;
+  const path = binding.path === undefined ? undefined : resolveTemplate(binding.path, scope);
+  return functionUrl(binding.function, { path, query });
+}
+
+/** The rows of an answer: an array itself, or the `rows` of `{ rows, nextCursor }`; null when it is neither. */
+export function rowsOf(data: unknown): unknown[] | null {
+  if (Array.isArray(data)) return data;
+  const rows = data !== null && typeof data === "object" ? (data as { rows?: unknown }).rows : undefined;
+  return Array.isArray(rows) ? rows : null;
 }
 
 /** A call action's request: its URL, method and JSON body, templates resolved. */

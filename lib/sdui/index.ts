@@ -9,8 +9,9 @@
 export { BLUEPRINT_VERSION, Action, Binding, ComponentName } from "./schema-parts";
 /** A node of a page: a discriminated union on `type`; the primitive type names; a node of one type. */
 export { Node, PRIMITIVE_TYPES, type PrimitiveType, type NodeOf } from "./schema-nodes";
-/** A table column and a form field. */
-export type { Column, FormField } from "./schema-leaf-nodes";
+/** A table column, a table's filter and a form field; a picker's source of options. */
+export type { Column, FormField, TableFilter } from "./schema-leaf-nodes";
+export type { OptionsSource } from "./schema-parts";
 /** The whole blueprint (with its cross-reference checks), and its theme, routes and pages. */
 export { Blueprint, Theme, Route, Page, PageId } from "./schema-blueprint";
 /** Validates unknown JSON into a Blueprint, or errors with JSON paths; formats a path that way. */
@@ -25,7 +26,7 @@ export {
 /** Which page a pathname shows, with its params; a route path's param names. */
 export { matchRoute, routeParams } from "./match-route";
 /** URLs of functions, a call action's request, a failed call's message, safe hrefs. */
-export { functionUrl, bindingUrl, callRequest, errorMessageOf, safeHref, isAppPath } from "./function-url";
+export { functionUrl, bindingUrl, rowsOf, callRequest, errorMessageOf, safeHref, isAppPath } from "./function-url";
 /** Runs a list of actions against injected effects. */
 export { runActions, type ActionEffects, type ActionOutcome } from "./run-actions";
 /** A table cell's text for its column format. */
@@ -43,4 +44,4 @@ export { BlueprintTextError, BootManifest, BOOT_ELEMENT_ID } from "./boot-manife
 /** A short text summary of a blueprint, and the functions and components it uses. */
 export { describeBlueprint, listFunctions, listComponents } from "./describe-blueprint";
 /** A form's draft values: start, check required and typed fields, convert for {{form.…}}. */
-export { initialDraft, validateDraft, formValues, selectOptions, type FormDraft } from "./form-values";
+export { initialDraft, draftFromData, validateDraft, formValues, selectOptions, type FormDraft } from "./form-values";

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Actions, Binding, ComponentName, FieldName, JsonValue, Label, LIMITS, NodeId } from "./schema-parts";
+import { Actions, Binding, ComponentName, FieldName, JsonValue, Label, LIMITS, NodeId, OptionsSource } from "./schema-parts";
 import { templateString } from "./template";
 
 const Text = (description: string) => templateString(LIMITS.longText, description);
@@ -31,24 +31,30 @@ export const ButtonNode = z
   })
   .describe("A button that runs actions.");
 
+/** A select's fixed choices: strings, or {value, label}. */
+const Options = z
+  .array(z.union([Label, z.strictObject({ value: z.string().max(LIMITS.shortText), label: Label })]))
+  .min(1)
+  .max(LIMITS.options);
+
 const FormField = z
   .strictObject({
     name: FieldName.describe("The key in {{form.<name>}} and in the JSON body."),
     label: Label,
-    input: z.enum(["text", "number", "date", "checkbox", "select", "textarea"]).default("text"),
+    input: z.enum(["text", "number", "date", "datetime", "email", "url", "checkbox", "select", "textarea", "hidden"]).default("text"),
     required: z.boolean().default(false),
-    options: z
-      .array(z.union([Label, z.strictObject({ value: z.string().max(LIMITS.shortText), label: Label })]))
-      .min(1)
-      .max(LIMITS.options)
-      .optional()
-      .describe("The choices of a select: strings, or {value, label}."),
+    options: Options.optional().describe("The choices of a select: strings, or {value, label}."),
+    optionsFrom: OptionsSource.optional().describe("A select's choices from a function's rows: a picker of another table's records."),
     placeholder: Label.optional(),
-    default: z.union([z.string().max(LIMITS.longText), z.number(), z.boolean()]).optional(),
+    default: z
+      .union([templateString(LIMITS.longText, "The starting value, such as {{route.id}} or {{row.title}}."), z.number(), z.boolean()])
+      .optional()
+      .describe("The starting value; a template that is exactly one placeholder keeps its type. The form's data, when it has some, wins."),
   })
   .superRefine((field, ctx) => {
-    if (field.input === "select" && !field.options) ctx.addIssue({ code: "custom", path: ["options"], message: "a select needs options" });
-    if (field.input !== "select" && field.options) ctx.addIssue({ code: "custom", path: ["options"], message: "only a select has options" });
+    const sources = Number(field.options !== undefined) + Number(field.optionsFrom !== undefined);
+    if (field.input === "select" && sources !== 1) ctx.addIssue({ code: "custom", path: ["options"], message: "a select needs exactly one of options and optionsFrom" });
+    if (field.input !== "select" && sources > 0) ctx.addIssue({ code: "custom", path: [field.options ? "options" : "optionsFrom"], message: "only a select has options" });
   });
 export type FormField = z.infer<typeof FormField>;
 
@@ -57,33 +63,36 @@ export const FormNode = z
     id: NodeId,
     type: z.literal("form"),
     fields: z.array(FormField).min(1).max(LIMITS.fields),
+    data: Binding.optional().describe("Fills the fields when the form opens: the answer (an object, or an array's first row) by field name, as in { function: 'todos', path: '{{row.id}}' }."),
     submitText: Label.default("Save"),
-    onSubmit: Actions.describe("Run on submit with {{form.<name>}} in scope; the form is cleared when they succeed."),
+    reset: z.boolean().default(true).describe("Whether the form is cleared after onSubmit succeeds; edit forms keep their values (false)."),
+    onSubmit: Actions.describe("Run on submit with {{form.<name>}} in scope."),
   })
-  .describe("A form; required fields are checked before onSubmit runs.");
+  .describe("A form; required and typed fields are checked before onSubmit runs.");
 
-const Column = z.strictObject({
+export const Column = z.strictObject({
   key: FieldName.describe("The row's property."),
   label: Label,
   format: z.enum(["text", "number", "date", "currency", "boolean"]).default("text"),
   currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD").default("USD"),
+  sortable: z.boolean().default(false).describe("A click on the header sorts by this key: the binding gets sort=<key>&dir=asc|desc."),
 });
 export type Column = z.infer<typeof Column>;
 
-export const TableNode = z
+/** A select above a table: its value is sent as `<key>=<value>`; "All" sends nothing. */
+export const TableFilter = z
   .strictObject({
-    id: NodeId,
-    type: z.literal("table"),
-    columns: z.array(Column).min(1).max(LIMITS.columns),
-    data: Binding,
-    rowActions: z
-      .array(z.strictObject({ text: Label, variant: z.enum(["primary", "secondary", "danger", "ghost"]).default("secondary"), actions: Actions }))
-      .max(LIMITS.rowActions)
-      .optional()
-      .describe("Buttons on each row; {{row.<key>}} reads the row."),
-    emptyText: Label.default("Nothing here yet."),
+    key: FieldName.describe("The query-string key the chosen value is sent as."),
+    label: Label,
+    options: Options.optional(),
+    optionsFrom: OptionsSource.optional(),
   })
-  .describe("A table of the rows a function returns (a JSON array of objects).");
+  .superRefine((filter, ctx) => {
+    if (Number(filter.options !== undefined) + Number(filter.optionsFrom !== undefined) !== 1) {
+      ctx.addIssue({ code: "custom", path: ["options"], message: "a filter needs exactly one of options and optionsFrom" });
+    }
+  });
+export type TableFilter = z.infer<typeof TableFilter>;
 
 export const ListNode = z
   .strictObject({

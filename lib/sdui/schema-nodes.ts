@@ -1,11 +1,12 @@
 import * as z from "zod";
 import {
-  AlertNode, ButtonNode, ComponentNode, FormNode, HeadingNode, ImageNode, LinkNode, ListNode, StatNode, TableNode, TextNode,
+  AlertNode, ButtonNode, Column, ComponentNode, FormNode, HeadingNode, ImageNode, LinkNode, ListNode, StatNode, TableFilter, TextNode,
 } from "./schema-leaf-nodes";
-import { Label, LIMITS, NodeId } from "./schema-parts";
+import { Actions, Binding, Label, LIMITS, NodeId } from "./schema-parts";
 
 // The annotation breaks the inference cycle Node -> container -> children -> Node.
 type Children = z.ZodDefault<z.ZodArray<typeof Node>>;
+type ModalChildren = z.ZodArray<typeof Node>;
 
 const Gap = z.enum(["none", "sm", "md", "lg"]).default("md");
 
@@ -68,6 +69,42 @@ const ModalNode = z
     },
   })
   .describe("A button that opens a dialog; a close action inside it closes it.");
+
+const Variant = z.enum(["primary", "secondary", "danger", "ghost"]).default("secondary");
+
+// A row's button runs actions, or opens a dialog whose nodes have {{row.<key>}} in scope (an edit form).
+const RowAction = z
+  .strictObject({
+    text: Label,
+    variant: Variant,
+    actions: Actions.optional(),
+    modal: z
+      .strictObject({
+        title: Label,
+        get children(): ModalChildren {
+          return z.array(Node).min(1).max(LIMITS.children);
+        },
+      })
+      .optional()
+      .describe("A dialog opened for the row; its nodes read {{row.<key>}}, and a close action inside closes it."),
+  })
+  .superRefine((action, ctx) => {
+    if ((action.actions === undefined) === (action.modal === undefined)) ctx.addIssue({ code: "custom", path: ["actions"], message: "give exactly one of actions and modal" });
+  });
+
+const TableNode = z
+  .strictObject({
+    id: NodeId,
+    type: z.literal("table"),
+    columns: z.array(Column).min(1).max(LIMITS.columns),
+    data: Binding,
+    search: z.strictObject({ placeholder: Label.optional() }).optional().describe("A search box; its text is sent as q."),
+    filters: z.array(TableFilter).max(LIMITS.filters).optional().describe("Selects above the table, each sent as <key>=<value>."),
+    pageSize: z.int().min(1).max(LIMITS.pageSize).optional().describe("Sends limit (and cursor); the function answers { rows, nextCursor } and the table pages."),
+    rowActions: z.array(RowAction).max(LIMITS.rowActions).optional().describe("Buttons on each row; {{row.<key>}} reads the row."),
+    emptyText: Label.default("Nothing here yet."),
+  })
+  .describe("A table of the rows a function returns (a JSON array of objects, or { rows, nextCursor } when paged).");
 
 /** One element of a page: a primitive chosen by `type`, with that primitive's props. */
 export const Node = z

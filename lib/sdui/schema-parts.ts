@@ -15,6 +15,8 @@ export const LIMITS = {
   fields: 50,
   columns: 20,
   rowActions: 5,
+  filters: 5,
+  pageSize: 100,
   tabs: 10,
   options: 200,
   routes: 100,
@@ -52,10 +54,14 @@ export const Label = templateString(LIMITS.shortText, "A short label.");
 
 const ArgValue = z.union([templateString(LIMITS.url, "An argument value."), z.number(), z.boolean()]);
 
-/** Data fetched from a function as GET /_fn/<function>?<args>. */
+/** Appended to /_fn/<function>/: one percent-encoded segment per "/", "." and ".." dropped. */
+const FunctionPath = templateString(LIMITS.url, "Appended to /_fn/<function>/, as in {{row.id}} or {{route.id}}.");
+
+/** Data fetched from a function as GET /_fn/<function>[/<path>]?<args>. */
 export const Binding = z
   .strictObject({
     function: FunctionName,
+    path: FunctionPath.optional(),
     args: z
       .record(FieldName, ArgValue)
       .optional()
@@ -64,7 +70,7 @@ export const Binding = z
   .meta({
     id: "Binding",
     title: "Binding",
-    description: "Data from GET /_fn/<function>?<args>. Tables and lists need the function to return a JSON array.",
+    description: "Data from GET /_fn/<function>[/<path>]?<args>. Tables and lists need a JSON array, or { rows, nextCursor } for paged tables.",
   });
 export type Binding = z.infer<typeof Binding>;
 
@@ -73,7 +79,7 @@ const CallAction = z
     action: z.literal("call"),
     function: FunctionName,
     method: z.enum(["POST", "PUT", "PATCH", "DELETE"]).default("POST"),
-    path: templateString(LIMITS.url, "Appended to /_fn/<function>/, as in {{row.id}}.").optional(),
+    path: FunctionPath.optional(),
     args: z
       .record(FieldName, z.union([ArgValue, z.null()]))
       .optional()
@@ -90,8 +96,8 @@ const NavigateAction = z
   .describe("Go to another page of the app (or an external URL).");
 
 const RefreshAction = z
-  .strictObject({ action: z.literal("refresh"), target: NodeId.describe("The id of a table, list or stat with a binding, on the same page.") })
-  .describe("Fetch a bound table, list or stat again.");
+  .strictObject({ action: z.literal("refresh"), target: NodeId.describe("The id of a bound node on the same page: a table, list, stat with data, form with data or pickers, or component.") })
+  .describe("Fetch a bound node's data again.");
 
 const MessageAction = z
   .strictObject({
@@ -115,6 +121,18 @@ export type Action = z.infer<typeof Action>;
 
 /** A list of actions, run in order. */
 export const Actions = z.array(Action).min(1).max(LIMITS.actions);
+
+/** Options fetched from a function: each row becomes an option, its `value` key the value and its `label` key the text. */
+export const OptionsSource = z
+  .strictObject({
+    function: FunctionName,
+    path: FunctionPath.optional(),
+    args: z.record(FieldName, ArgValue).optional().describe("Sent as the query string; may hold templates."),
+    value: FieldName.default("id").describe("The row key that is the option's value."),
+    label: FieldName.describe("The row key shown for each option, such as name."),
+  })
+  .meta({ id: "OptionsSource", title: "OptionsSource", description: "Choices from GET /_fn/<function>: a JSON array of rows, or { rows }." });
+export type OptionsSource = z.infer<typeof OptionsSource>;
 
 /** A JSON value (component props); its size is bounded where it is used. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

@@ -40,11 +40,15 @@ function useMfe(name: string, url: string | undefined): { mfe?: LoadedMfe; error
 
 /**
  * An app's own component in Shadow DOM, rendered by its own React root so its CSS stays inside and the
- * page's CSS stays out. Its errors, at load or render, become an inline error naming it.
+ * page's CSS stays out. Its errors, at load or render, become an inline error naming it; a `refresh`
+ * action naming it mounts it again.
  */
 export function ComponentSlot({ node }: { node: NodeOf<"component"> }) {
   const { components } = useRuntime();
-  const { scope } = usePage();
+  const { scope, registry } = usePage();
+  // A refresh naming this node mounts the component afresh, so its useFunctionData hooks fetch again.
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => registry.register(node.id, () => setGeneration((g) => g + 1)), [registry, node.id]);
   const { mfe, error: loadError } = useMfe(node.name, Object.hasOwn(components, node.name) ? components[node.name] : undefined);
   const [renderError, setRenderError] = useState<string | null>(null);
   const hostRef = useRef<HTMLDivElement>(null);
@@ -68,10 +72,10 @@ export function ComponentSlot({ node }: { node: NodeOf<"component"> }) {
     const fail = (e: Error) => setRenderError(e.message.slice(0, 500));
     mounted.current.root.render(
       <ErrorBoundary fallback={() => null} onError={fail}>
-        <mfe.Component {...props} />
+        <mfe.Component key={generation} {...props} />
       </ErrorBoundary>,
     );
-  }, [mfe, props]);
+  }, [mfe, props, generation]);
 
   const error = loadError ?? renderError;
   if (error) return <InlineError replacesNode nodeId={node.id} component={node.name} message={error} />;

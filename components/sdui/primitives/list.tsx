@@ -1,4 +1,4 @@
-import { readPath, safeHref, type NodeOf } from "@/lib/sdui";
+import { readPath, rowsOf, safeHref, type NodeOf } from "@/lib/sdui";
 import { AppLink } from "../app-link";
 import { InlineError } from "../inline-error";
 import { useBinding } from "../use-binding";
@@ -22,7 +22,7 @@ export function ListView({ node }: { node: NodeOf<"list"> }) {
   const resolve = useTemplate();
   const { data, error, loading } = useBinding(node.id, node.data, true);
   if (error !== undefined) return <InlineError replacesNode nodeId={node.id} message={error} />;
-  const rows = (data ?? []) as unknown[];
+  const rows = rowsOf(data) ?? [];
   if (loading && data === undefined) return <p className="myco-loading" data-node-id={node.id} aria-busy="true">Loading…</p>;
   if (rows.length === 0) return <p className="myco-empty" data-node-id={node.id}>{resolve(node.emptyText)}</p>;
   return (

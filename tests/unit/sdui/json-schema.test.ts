@@ -28,7 +28,7 @@ describe("blueprintJsonSchema", () => {
     }
     const stack = variants.find((v) => v.properties.type.const === "stack");
     expect(stack?.properties.children.items).toEqual({ $ref: "#/$defs/Node" });
-    expect(Object.keys(schema.$defs).sort()).toEqual(["Action", "Binding", "JsonValue", "Node"]);
+    expect(Object.keys(schema.$defs).sort()).toEqual(["Action", "Binding", "JsonValue", "Node", "OptionsSource"]);
     expect(schema.$defs.Action.oneOf.map((a: Schema) => a.properties.action.const)).toEqual(["call", "navigate", "refresh", "message", "close"]);
   });
 

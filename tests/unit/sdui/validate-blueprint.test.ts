@@ -79,7 +79,7 @@ describe("validateBlueprint: rejects with the JSON path of", () => {
     const missing = errorsOf(validateBlueprint(pageWith({ id: "b", type: "button", text: "Go", onClick: [{ action: "refresh", target: "nope" }] })));
     expect(missing).toEqual([{ path: "pages.home.body.children[0].onClick[0].target", message: '"nope" is not a node on this page' }]);
     const unbound = errorsOf(validateBlueprint(pageWith({ id: "t", type: "text", text: "x" }, { id: "b", type: "button", text: "Go", onClick: [{ action: "refresh", target: "t" }] })));
-    expect(unbound[0]).toEqual({ path: "pages.home.body.children[1].onClick[0].target", message: '"t" is not a table, list or stat with data' });
+    expect(unbound[0]).toEqual({ path: "pages.home.body.children[1].onClick[0].target", message: '"t" is not a bound node (a table, list, stat with data, form with data or pickers, or component)' });
   });
 
   it("a refresh target on another page", () => {
@@ -129,7 +129,7 @@ describe("validateBlueprint: rejects with the JSON path of", () => {
   it("a close action outside a modal, a select without options, a duplicate form field", () => {
     const form = { id: "f", type: "form", fields: [{ name: "a", label: "A", input: "select" }, { name: "b", label: "B" }, { name: "b", label: "B" }], onSubmit: [{ action: "close" }] };
     expect(errorsOf(validateBlueprint(pageWith(form)))).toEqual([
-      { path: "pages.home.body.children[0].fields[0].options", message: "a select needs options" },
+      { path: "pages.home.body.children[0].fields[0].options", message: "a select needs exactly one of options and optionsFrom" },
       { path: "pages.home.body.children[0].onSubmit[0]", message: "a close action must be inside a modal" },
       { path: "pages.home.body.children[0].fields[2].name", message: 'duplicate field name "b"' },
     ]);
@@ -151,5 +151,55 @@ describe("validateBlueprint: rejects with the JSON path of", () => {
   it("something that is not a blueprint at all", () => {
     expect(errorsOf(validateBlueprint(null))).toEqual([{ path: "", message: expect.stringContaining("expected object") }]);
     expect(errorsOf(validateBlueprint([]))[0]?.path).toBe("");
+  });
+});
+
+describe("validateBlueprint: editing and browsing", () => {
+  const picker = { name: "contact_id", label: "Contact", input: "select", optionsFrom: { function: "contacts", label: "name" } };
+  const editForm = {
+    id: "edit-deal", type: "form", reset: false, data: { function: "deals", path: "{{row.id}}" },
+    fields: [{ name: "title", label: "Title", required: true }, picker, { name: "owner", label: "Owner", input: "hidden", default: "{{row.owner}}" }],
+    onSubmit: [{ action: "call", function: "deals", method: "PUT", path: "{{row.id}}", args: { title: "{{form.title}}" } }, { action: "refresh", target: "deals" }, { action: "close" }],
+  };
+  const table = {
+    id: "deals", type: "table", data: { function: "deals", args: { sort: "title", dir: "desc" } }, pageSize: 25,
+    columns: [{ key: "title", label: "Title", sortable: true }, { key: "contact_id_label", label: "Contact" }],
+    search: { placeholder: "Search deals" },
+    filters: [{ key: "stage", label: "Stage", options: ["lead", "won"] }, { key: "contact_id", label: "Contact", optionsFrom: { function: "contacts", label: "name" } }],
+    rowActions: [{ text: "Edit", modal: { title: "Edit {{row.title}}", children: [editForm] } }, { text: "Delete", variant: "danger", actions: [{ action: "call", function: "deals", method: "DELETE", path: "{{row.id}}" }] }],
+  };
+
+  it("accepts row dialogs with forms bound to the row, pickers, hidden fields, and tables that search, filter, sort and page", () => {
+    const result = validateBlueprint(pageWith(table, { id: "chart", type: "component", name: "DealChart" }, { id: "again", type: "button", text: "Reload", onClick: [{ action: "refresh", target: "chart" }, { action: "refresh", target: "edit-deal" }] }));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it("accepts a detail page whose form reads its row by route and adds a child linked to it", () => {
+    const bp = pageWith(
+      { id: "details", type: "form", reset: false, data: { function: "contacts", path: "{{route.id}}" }, fields: [{ name: "name", label: "Name" }], onSubmit: [{ action: "call", function: "contacts", method: "PUT", path: "{{route.id}}", args: { name: "{{form.name}}" } }] },
+      { id: "add-deal", type: "form", fields: [{ name: "contact_id", label: "Contact", input: "hidden", default: "{{route.id}}" }, { name: "title", label: "Title" }], onSubmit: [{ action: "call", function: "deals", args: { contact_id: "{{form.contact_id}}", title: "{{form.title}}" } }] },
+    );
+    bp.routes = [{ path: "/contacts/:id", page: "home" }];
+    expect(validateBlueprint(bp).ok).toBe(true);
+  });
+
+  it.each([
+    [{ ...table, rowActions: [{ text: "Both", actions: [{ action: "close" }], modal: { title: "x", children: [{ id: "t1", type: "text", text: "x" }] } }] }, "pages.home.body.children[0].rowActions[0].actions", /exactly one of actions and modal/],
+    [{ ...table, rowActions: [{ text: "Neither" }] }, "pages.home.body.children[0].rowActions[0].actions", /exactly one of actions and modal/],
+    [{ ...table, filters: [{ key: "stage", label: "Stage" }] }, "pages.home.body.children[0].filters[0].options", /exactly one of options and optionsFrom/],
+    [{ ...table, pageSize: 101 }, "pages.home.body.children[0].pageSize", /100/],
+    [{ ...editForm, data: undefined, fields: [{ ...picker, options: ["a"] }] }, "pages.home.body.children[0].fields[0].options", /exactly one of options and optionsFrom/],
+    [{ ...editForm, data: undefined, fields: [{ name: "x", label: "X", optionsFrom: { function: "contacts", label: "name" } }] }, "pages.home.body.children[0].fields[0].optionsFrom", /only a select has options/],
+    [{ id: "t", type: "text", text: "{{row.title}}" }, "pages.home.body.children[0].text", /rowActions \(and the dialog a row action opens\)/],
+  ])("rejects %j at its path", (node, path, message) => {
+    const errors = errorsOf(validateBlueprint(pageWith(node)));
+    expect(errors).toContainEqual({ path, message: expect.stringMatching(message) });
+  });
+
+  it("checks the nodes of a row's dialog like any other: ids unique on the page, refresh targets bound", () => {
+    const clash = { ...table, rowActions: [{ text: "Edit", modal: { title: "Edit", children: [{ ...editForm, id: "deals" }] } }] };
+    expect(errorsOf(validateBlueprint(pageWith(clash)))).toContainEqual({ path: "pages.home.body.children[0].rowActions[0].modal.children[0].id", message: 'duplicate node id "deals" on page "home"' });
+    const unbound = pageWith({ id: "plain", type: "form", fields: [{ name: "a", label: "A" }], onSubmit: [{ action: "refresh", target: "plain" }] });
+    expect(errorsOf(validateBlueprint(unbound))[0]?.message).toMatch(/is not a bound node/);
   });
 });
