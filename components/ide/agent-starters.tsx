@@ -3,9 +3,9 @@
 /** Starting points an empty project offers; each builds a working app with the offline planner too. */
 export const STARTERS = [
   { title: "Task tracker", prompt: "A task tracker with tasks (title, due date, done: yes/no, priority: low/medium/high)." },
-  { title: "Small CRM", prompt: "A CRM with contacts (name, email, phone, company) and deals (title, amount, stage: lead/qualified/won/lost)." },
-  { title: "Inventory", prompt: "An inventory app with products (name, sku, price, quantity in stock) and suppliers (name, email, website)." },
-  { title: "Event RSVPs", prompt: "An events app with events (name, date, location) and guests (name, email, attending: yes/no/maybe)." },
+  { title: "Small CRM", prompt: "A CRM with contacts (name, email, phone, company) and deals (title, amount, stage: lead/qualified/won/lost); each deal belongs to a contact." },
+  { title: "Inventory", prompt: "An inventory app with products (name, sku, price, quantity in stock) and suppliers (name, email, website); each product comes from a supplier." },
+  { title: "Event RSVPs", prompt: "An events app with events (name, date, location) and guests (name, email, attending: yes/no/maybe); each guest is invited to an event." },
 ];
 
 export const EXAMPLES = [

@@ -2,7 +2,7 @@
 // into items: "status can be open, in progress or closed", "priority low/med/high", "type: a | b".
 const TRIGGER = /\b([a-z][a-z0-9_]*(?: [a-z][a-z0-9_]*)?)\s*(?:,\s*)?(?:which|that)?\s*\b(?:can be|could be|may be|is one of|is either|either|one of|options are|choices are|values are|like|such as|e\.?g\.?|ie|i\.e\.)\s*:?\s+/g;
 const SLASHED = /\b([a-z][a-z0-9_]*(?: [a-z][a-z0-9_]*)?)\s*[:=-]?\s+((?:[a-z0-9][a-z0-9-]*(?: [a-z0-9][a-z0-9-]*)?\s*[/|]\s*)+[a-z0-9][a-z0-9-]*(?: [a-z0-9][a-z0-9-]*)?)/g;
-const NOT_CHOICES = /\b(?:yes\s*\/\s*no|y\s*\/\s*n|true\s*\/\s*false|and\s*\/\s*or)\b/;
+const NOT_CHOICES = /^(?:yes\s*\/\s*no|y\s*\/\s*n|true\s*\/\s*false|and\s*\/\s*or)$|(?:^|\s)(?:yes\s*\/\s*no|y\s*\/\s*n|true\s*\/\s*false)$/;
 const OPTION_STOP = /^(?:and|with|plus|a|an|the|also|each|every|for|to)$/;
 const MAX_OPTION_WORDS = 3;
 const MAX_OPTIONS = 30;
@@ -49,7 +49,7 @@ export function rewriteChoices(text: string, parens: string[]): string {
     out = `${out.slice(0, match.index)}${field} §${parens.length - 1}§${out.slice(start + found.used)}`;
   }
   return out.replace(SLASHED, (whole, field: string, list: string) => {
-    if (NOT_CHOICES.test(list) || /§/.test(field)) return whole;
+    if (NOT_CHOICES.test(list.trim()) || /§/.test(field)) return whole;
     parens.push(list.split(/\s*[/|]\s*/).join(", "));
     return `${field} §${parens.length - 1}§`;
   });

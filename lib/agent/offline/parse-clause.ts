@@ -27,11 +27,14 @@ const VERBS = /^(?:(?:im|i am|we are|were|i m)\s+(?:an?\s+)?)?(?:(?:i|we|you)\s+
 const ARTICLES = /^(?:(?:an?|the|each|every|of|for|all|about|us|new|own|personal|family|which|what)\s+)+/;
 const SEPARATOR = /^(.*?)(?:\s*:\s*|\s+[-–—]\s+|\s+(?:with|having|have|has|containing|including|that (?:have|has|holds?|stores?|tracks?|keeps?|records?|lists?)|which (?:have|has)|where (?:i|we|you|people|users) (?:can )?(?:track|log|record|store|keep|add|list|save|see|enter|manage)(?: the| my| our)?|to (?:log|track|record|manage|store|keep track of|organi[sz]e|list|save)|(?<=s\s)(?:record|track|store|capture|hold|keep|include|contain|need|require)|records|tracks|stores|captures|holds|keeps|includes|contains|needs|requires)\s+)(.*)$/;
 // Kinds that only say "an app": stripped from the end of a head before a kind word such as "tracker".
-const GENERIC_KINDS = new Set([
-  "app", "apps", "application", "tool", "system", "platform", "site", "website", "portal", "program", "software", "thing", "webapp", "service",
+// Organisations an app is for ("a dog walking business"); in a relation they are record types again.
+const ORG_KINDS = new Set([
   "business", "company", "club", "clinic", "agency", "studio", "practice", "salon", "restaurant", "cafe", "bakery", "farm", "office", "team",
   "band", "school", "household", "family", "group", "shop", "store", "startup", "nonprofit", "charity", "church", "league", "firm",
-  "chart", "board", "sheet", "spreadsheet", "dashboard", "organizer", "organiser", "helper", "assistant",
+]);
+const GENERIC_KINDS = new Set([
+  "app", "apps", "application", "tool", "system", "platform", "site", "website", "portal", "program", "software", "thing", "webapp", "service",
+  "chart", "board", "sheet", "spreadsheet", "dashboard", "organizer", "organiser", "helper", "assistant", ...ORG_KINDS,
 ]);
 
 const STOP_WORDS = new Set(["of", "for", "to", "in", "on", "a", "an", "the", "and", "my", "our", "all", "that", "which", "where", "app", "simple", "basic", "small"]);
@@ -126,7 +129,7 @@ function addRest(draft: Draft, entity: string, rest: string, parentOfOthers = en
 // "a crm to manage customers": an app kind is no record type, so it relates nothing.
 const namesKind = (text: string) => {
   const head = readHead(text);
-  return head.noun === null && head.kind !== null;
+  return head.noun === null && head.kind !== null && !ORG_KINDS.has(head.kind);
 };
 
 function applyRelation(reading: RelationReading, draft: Draft): boolean {

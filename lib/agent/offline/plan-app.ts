@@ -15,6 +15,8 @@ export type AppPlan = {
   migration: { name: string; operations: MigrationOperation[] };
   functions: PlannedSource[];
   components: PlannedSource[];
+  /** Files to delete (the functions of record types taken away). */
+  deletes?: string[];
   blueprint: Record<string, unknown>;
   summary: string;
 };
@@ -42,7 +44,7 @@ export function planApp(spec: AppSpec): AppPlan {
   const components = chart && chartEntity ? [{ name: chartComponentName(chart.entity, chart.field), code: writeChartComponent(chart, chartEntity) }] : [];
   return {
     migration: { name: migrationName(spec), operations: planOperations(spec) },
-    functions: spec.entities.map((e) => ({ name: e.table, code: writeCrudFunction(e) })),
+    functions: spec.entities.map((e) => ({ name: e.table, code: writeCrudFunction(e, spec) })),
     components,
     blueprint: planBlueprint(spec),
     summary: summarize(spec, components),

@@ -8,7 +8,8 @@ const COLUMN_TYPES: Record<FieldSpec["type"], ColumnSpec["type"]> = {
 };
 const MAX_MIGRATION_NAME = 60;
 
-function columnOf(entity: EntitySpec, field: FieldSpec, tables: Map<string, string>): ColumnSpec {
+/** The column of one field; relation fields reference their parent's table. */
+export function columnOf(entity: EntitySpec, field: FieldSpec, tables: Map<string, string>): ColumnSpec {
   const relation = entity.relations.find((r) => r.field === field.name);
   const parent = relation ? tables.get(relation.entity) : undefined;
   return {
@@ -19,6 +20,11 @@ function columnOf(entity: EntitySpec, field: FieldSpec, tables: Map<string, stri
     ...(field.type === "enum" && field.options?.[0] !== undefined ? { default: field.options[0] } : {}),
     ...(parent ? { references: { table: parent, column: "id", onDelete: "set null" as const } } : {}),
   };
+}
+
+/** An index on each relation column of an entity. */
+export function relationIndexes(entity: EntitySpec): MigrationOperation[] {
+  return entity.relations.map((relation) => ({ op: "create_index", table: entity.table, columns: [relation.field] }));
 }
 
 /** create_table per entity (with "id" and "created_at") and an index per relation column. */
@@ -33,9 +39,7 @@ export function planOperations(spec: AppSpec): MigrationOperation[] {
     ];
     operations.push({ op: "create_table", table: entity.table, columns });
   }
-  for (const entity of spec.entities) {
-    for (const relation of entity.relations) operations.push({ op: "create_index", table: entity.table, columns: [relation.field] });
-  }
+  for (const entity of spec.entities) operations.push(...relationIndexes(entity));
   return operations;
 }
 

@@ -5,7 +5,7 @@ import type { AppPlan } from "./plan-app";
 /** One tool call: the tool's name and its JSON arguments. */
 export type PlannedToolCall = { name: string; arguments: Record<string, unknown> };
 
-/** change_db_schema, then write_function per function, write_component per component, then update_blueprint. */
+/** change_db_schema, then write_function per function, write_component per component, delete_file per deleted file, then update_blueprint. */
 export function toToolCalls(plan: AppPlan): PlannedToolCall[] {
   const schema = plan.migration.operations.length > 0
     ? [{ name: "change_db_schema", arguments: { name: plan.migration.name, operations: plan.migration.operations } }]
@@ -14,6 +14,7 @@ export function toToolCalls(plan: AppPlan): PlannedToolCall[] {
     ...schema,
     ...plan.functions.map((f) => ({ name: "write_function", arguments: { name: f.name, code: f.code } })),
     ...plan.components.map((c) => ({ name: "write_component", arguments: { name: c.name, code: c.code } })),
+    ...(plan.deletes ?? []).map((path) => ({ name: "delete_file", arguments: { path } })),
     { name: "update_blueprint", arguments: { blueprint: plan.blueprint } },
   ];
 }

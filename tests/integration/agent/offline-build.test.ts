@@ -61,4 +61,46 @@ describe("an offline build applied through the real modules", () => {
     expect(components.find((c) => c.name === "WorkoutWeightChart")).toMatchObject({ ok: true });
     expect(components.filter((c) => !c.ok)).toEqual([]);
   }, 60_000);
+
+  it("answers lists the way tables browse them: labels of links, search, filters, sorting and cursor pages", async () => {
+    const scope = await ownerScope("OfflineBrowse");
+    await applyPlan(scope, planApp(parseRequest("a CRM: companies, contacts at companies, and deals linked to a contact with value, close date and stage")));
+    const run = async (name: string, req: ReturnType<typeof request>) => {
+      const { result } = await runFunction(scope, name, req, "api", log);
+      if (!result.ok) throw new Error(result.error.message);
+      return result;
+    };
+    await run("companies", request("POST", "/", { name: "Acme" }));
+    await run("contacts", request("POST", "/", { name: "Ada", email: "ada@acme.test", company_id: 1 }));
+    const stages = ["lead", "won", "lost", "won", "lead"];
+    for (const [i, stage] of stages.entries()) await run("deals", request("POST", "/", { title: `Deal ${i + 1}`, value: (i + 1) * 100, stage, contact_id: i < 3 ? 1 : null }));
+
+    const one = await run("deals", request("GET", "/1"));
+    expect(one.body).toMatchObject({ title: "Deal 1", contact_id: 1, contact_id_label: "Ada" });
+    expect((await run("contacts", request("GET"))).body).toEqual([expect.objectContaining({ name: "Ada", company_id_label: "Acme" })]);
+
+    const titles = (body: unknown) => (body as { rows: { title: string }[] }).rows.map((r) => r.title);
+    expect(titles((await run("deals", request("GET", "/", null, { limit: "10", stage: "won" }))).body)).toEqual(["Deal 2", "Deal 4"]);
+    expect(titles((await run("deals", request("GET", "/", null, { limit: "10", q: "deal 5" }))).body)).toEqual(["Deal 5"]);
+    expect(titles((await run("deals", request("GET", "/", null, { limit: "10", contact_id: "1" }))).body)).toEqual(["Deal 1", "Deal 2", "Deal 3"]);
+
+    // Pages of two, sorted by value descending, then by contact (rows without one last): every row once.
+    for (const [sort, dir, expected] of [["value", "desc", ["Deal 5", "Deal 4", "Deal 3", "Deal 2", "Deal 1"]], ["contact_id", "asc", ["Deal 1", "Deal 2", "Deal 3", "Deal 4", "Deal 5"]]] as const) {
+      const seen: string[] = [];
+      let cursor = "";
+      for (let page = 0; page < 5; page++) {
+        const { body } = await run("deals", request("GET", "/", null, { limit: "2", sort, dir, ...(cursor ? { cursor } : {}) }));
+        const answer = body as { rows: { title: string }[]; nextCursor: string | null };
+        seen.push(...answer.rows.map((r) => r.title));
+        if (!answer.nextCursor) break;
+        cursor = answer.nextCursor;
+      }
+      expect(seen).toEqual(expected);
+    }
+
+    for (const [query, message] of [[{ sort: "nope" }, /sort must be one of/], [{ limit: "0" }, /limit must be/], [{ limit: "5", cursor: "garbage" }, /cursor is not valid/], [{ stage: "maybe" }, /Stage is not a valid enum/], [{ dir: "up" }, /dir must be/]] as const) {
+      expect(await run("deals", request("GET", "/", null, { ...query }))).toMatchObject({ status: 400, body: { error: expect.stringMatching(message) } });
+    }
+    expect(await run("deals", request("GET", "/", null, { q: "%" }))).toMatchObject({ body: [] });
+  }, 60_000);
 });

@@ -21,5 +21,7 @@ describe("the starters and examples an empty project offers", () => {
   it("name the entities and fields each starter asks for", () => {
     const tables = STARTERS.map((s) => planApp(parseRequest(s.prompt)).functions.map((f) => f.name).sort());
     expect(tables).toEqual([["tasks"], ["contacts", "deals"], ["products", "suppliers"], ["events", "guests"]]);
+    const links = STARTERS.map((s) => parseRequest(s.prompt).entities.flatMap((e) => e.relations.map((r) => `${e.name}->${r.entity}`)));
+    expect(links).toEqual([[], ["deal->contact"], ["product->supplier"], ["guest->event"]]);
   });
 });
