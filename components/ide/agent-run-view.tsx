@@ -12,6 +12,8 @@ const REASON_TEXT: Record<string, string> = {
   max_steps: "stopped at the step limit",
   max_tokens: "stopped at the token budget",
   repeated_failure: "stopped: the same call kept failing",
+  declined: "not done: the agent cannot build that",
+  unverified: "not done: the app still fails its checks",
   aborted: "stopped by request",
   error: "stopped by an error",
   interrupted: "interrupted: the server restarted",

@@ -1,5 +1,8 @@
-/** Why a run stopped. */
-export type StopReason = "completed" | "max_steps" | "max_tokens" | "repeated_failure" | "aborted" | "error";
+/**
+ * Why a run stopped: `declined` when the agent said it cannot do what was asked, `unverified` when the app
+ * still failed Myco's checks when the agent finished (see lib/agent/verify).
+ */
+export type StopReason = "completed" | "declined" | "unverified" | "max_steps" | "max_tokens" | "repeated_failure" | "aborted" | "error";
 
 /** What a run reports to the UI while it runs; `done` comes exactly once, last. */
 export type AgentEvent =

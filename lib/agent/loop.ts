@@ -19,7 +19,12 @@ export type RunAgentLoopInput = {
   log?: Logger;
   /** How often a step is re-run after a transient provider failure; 1 unless set. */
   maxStepRetries?: number;
+  /** The app's problems now (empty when it works); checked before a run that changed anything may complete. */
+  checkApp?: () => Promise<string[]>;
 };
+
+/** How Myco's check of the app reaches the model; the offline planner knows it is no new request. */
+export const APP_CHECK_NOTE = "Myco checked the app before finishing and found these problems. Fix them, then answer again:";
 
 /** How a run ended; `messages` continues the conversation (without the system prompt). */
 export type AgentRunResult = {
@@ -42,13 +47,15 @@ type Run = {
   usage: { promptTokens: number; completionTokens: number };
   records: CallRecord[];
   failuresByCall: Map<string, number>;
+  /** What the last app check found. */
+  problems: string[];
 };
 
-type Answer = { text: string; calls: ToolCall[] };
+type Answer = { text: string; calls: ToolCall[]; finishReason: string };
 
 async function streamStep(run: Run): Promise<Answer> {
   const { provider, system, signal, onEvent } = run.input;
-  const answer: Answer = { text: "", calls: [] };
+  const answer: Answer = { text: "", calls: [], finishReason: "stop" };
   let answeredBy = { provider: provider.name, model: provider.model };
   const messages: ChatMessage[] = [{ role: "system", content: system }, ...run.messages];
   for await (const event of provider.stream({ messages, tools: run.specs, signal })) {
@@ -64,6 +71,7 @@ async function streamStep(run: Run): Promise<Answer> {
         function: { name: c.name, arguments: c.arguments },
       }));
     }
+    if (event.type === "done") answer.finishReason = event.finishReason;
     if (event.type === "usage") {
       run.usage.promptTokens += event.promptTokens;
       run.usage.completionTokens += event.completionTokens;
@@ -132,6 +140,26 @@ async function runTools(run: Run, calls: ToolCall[]): Promise<StopReason | undef
   return isStuck ? "repeated_failure" : undefined;
 }
 
+// Any change the run tried, done or refused: a failed write may leave the app broken too.
+const triedChanges = (run: Run) => run.records.some((r) => run.input.tools.find((t) => t.name === r.name)?.readOnly !== true);
+
+/**
+ * Before a run that changed the app may complete, the app is checked. Problems go back to the model while
+ * steps remain and it still makes progress (the same problems twice end the run); a run that ends with
+ * problems is `unverified`, naming them. Undefined means: the model has more to do.
+ */
+async function verify(run: Run): Promise<StopReason | undefined> {
+  if (!run.input.checkApp || !triedChanges(run)) return "completed";
+  const problems = await run.input.checkApp();
+  const repeated = problems.length > 0 && problems.join("\n") === run.problems.join("\n");
+  run.problems = problems;
+  if (problems.length === 0) return "completed";
+  run.log.info("agent.app_check.failed", { step: run.steps, problems: problems.length });
+  if (repeated || run.steps >= run.input.budget.maxSteps) return "unverified";
+  run.messages.push({ role: "user", content: `${APP_CHECK_NOTE}\n${problems.map((p) => `- ${p}`).join("\n")}` });
+  return undefined;
+}
+
 async function drive(run: Run): Promise<StopReason> {
   const { budget, signal } = run.input;
   while (run.steps < budget.maxSteps) {
@@ -141,7 +169,12 @@ async function drive(run: Run): Promise<StopReason> {
     if (typeof answer === "string") return answer;
     const toolCalls = answer.calls.length > 0 ? { tool_calls: answer.calls } : {};
     run.messages.push({ role: "assistant", content: answer.text || null, ...toolCalls });
-    if (answer.calls.length === 0) return "completed";
+    if (answer.calls.length === 0) {
+      if (answer.finishReason === "declined") return "declined";
+      const verdict = await verify(run);
+      if (verdict) return verdict;
+      continue;
+    }
     const stop = await runTools(run, answer.calls);
     if (signal.aborted) return "aborted";
     if (stop) return stop;
@@ -165,9 +198,10 @@ export async function runAgentLoop(input: RunAgentLoopInput): Promise<AgentRunRe
     usage: { promptTokens: 0, completionTokens: 0 },
     records: [],
     failuresByCall: new Map(),
+    problems: [],
   };
   const reason = await drive(run);
-  const summary = summarizeRun(reason, run.records);
+  const summary = summarizeRun(reason, run.records, reason === "unverified" ? run.problems : []);
   run.log.info("agent.run.done", { reason, steps: run.steps, ...run.usage });
   input.onEvent({ type: "done", reason, summary });
   return { reason, summary, messages: run.messages, steps: run.steps, usage: run.usage };

@@ -11,6 +11,8 @@ function countByName(records: CallRecord[]): string {
 
 const REASON_TEXT: Record<StopReason, string> = {
   completed: "Completed",
+  declined: "Not done: the request is not something this agent can build",
+  unverified: "Not done: the app still fails Myco's checks",
   max_steps: "Stopped: the step budget is spent",
   max_tokens: "Stopped: the token budget is spent",
   repeated_failure: "Stopped: the same tool call kept failing",
@@ -18,13 +20,14 @@ const REASON_TEXT: Record<StopReason, string> = {
   error: "Stopped: the model provider failed",
 };
 
-/** A one-paragraph account of a run: why it stopped, which tools succeeded and which failed. */
-export function summarizeRun(reason: StopReason, records: CallRecord[]): string {
+/** A one-paragraph account of a run: why it stopped, which tools succeeded and which failed, and what the app check found. */
+export function summarizeRun(reason: StopReason, records: CallRecord[], problems: string[] = []): string {
   const succeeded = records.filter((r) => r.ok);
   const failed = records.filter((r) => !r.ok);
   const parts = [`${REASON_TEXT[reason]}.`];
   parts.push(succeeded.length > 0 ? `Succeeded: ${countByName(succeeded)}.` : "No tool call succeeded.");
   const lastFailure = failed.at(-1);
   if (lastFailure) parts.push(`Failed: ${countByName(failed)} (last: ${lastFailure.name}: ${lastFailure.result.slice(0, 200)}).`);
+  if (problems.length > 0) parts.push(`The app check found:\n${problems.map((p) => `- ${p}`).join("\n")}`);
   return parts.join(" ");
 }

@@ -33,13 +33,41 @@ export function toolSpecs(tools: AgentTool[]): ToolSpec[] {
   }));
 }
 
-function parseArguments(raw: string): { ok: true; value: unknown } | { ok: false } {
+// Where JSON.parse stopped, as a character index: Node 20 says "at position N", newer ones "(line L column C)".
+function errorIndex(raw: string, message: string): number {
+  const position = /position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (!lineColumn) return raw.length;
+  const lines = raw.split("\n").slice(0, Number(lineColumn[1]) - 1);
+  return lines.reduce((n, l) => n + l.length + 1, 0) + Number(lineColumn[2]) - 1;
+}
+
+/** Where a model's arguments stop being JSON: line, column and the text around it, so it can fix that spot. */
+export function describeJsonError(raw: string, err: unknown): string {
+  const message = err instanceof Error ? err.message : "not valid JSON";
+  const index = Math.min(errorIndex(raw, message), raw.length);
+  const before = raw.slice(0, index).split("\n");
+  const line = before.length;
+  const column = (before[before.length - 1]?.length ?? 0) + 1;
+  const near = `${raw.slice(Math.max(0, index - 30), index)}⟨here⟩${raw.slice(index, index + 30)}`.replaceAll("\n", "\\n");
+  return `the arguments are not valid JSON at line ${line}, column ${column} (character ${index}): ${message.slice(0, 200)}. Near: ${near}`;
+}
+
+function parseArguments(raw: string): { ok: true; value: unknown } | { ok: false; error: string } {
   try {
     // Some models send "" for a tool without parameters.
     return { ok: true, value: raw.trim() === "" ? {} : JSON.parse(raw) };
-  } catch {
-    return { ok: false };
+  } catch (err) {
+    return { ok: false, error: describeJsonError(raw, err) };
   }
+}
+
+// A write whose build failed stays written, but it is no success: the model must fix it.
+function leftProblems(result: unknown): boolean {
+  if (typeof result !== "object" || result === null) return false;
+  const r = result as { build?: { ok?: unknown }; builds?: { ok?: unknown }[] };
+  return r.build?.ok === false || (Array.isArray(r.builds) && r.builds.some((b) => b?.ok === false));
 }
 
 /**
@@ -53,12 +81,12 @@ export async function runToolCall(call: ToolCall, tools: AgentTool[], ctx: ToolC
     return { ok: false, content: `Error: unknown tool "${call.function.name}". Available tools: ${names}.` };
   }
   const parsed = parseArguments(call.function.arguments);
-  if (!parsed.ok) return { ok: false, content: "Error: the arguments are not valid JSON. Send one JSON object." };
+  if (!parsed.ok) return { ok: false, content: `Error: ${parsed.error}. Send one JSON object.` };
   const input = tool.input.safeParse(parsed.value);
   if (!input.success) return { ok: false, content: `Error: invalid arguments.\n${z.prettifyError(input.error)}` };
   try {
     const result = await tool.run(input.data, ctx);
-    return { ok: true, content: typeof result === "string" ? result : JSON.stringify(result) };
+    return { ok: !leftProblems(result), content: typeof result === "string" ? result : JSON.stringify(result) };
   } catch (err) {
     if (err instanceof AppError) return { ok: false, content: `Error: ${err.message}` };
     // A bug in the tool: logged once with its cause, while the model only learns that the call failed.

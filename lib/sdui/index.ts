@@ -17,7 +17,7 @@ export { Blueprint, Theme, Route, Page, PageId } from "./schema-blueprint";
 /** Validates unknown JSON into a Blueprint, or errors with JSON paths; formats a path that way. */
 export { validateBlueprint, formatPath, type BlueprintError, type BlueprintValidation } from "./validate-blueprint";
 /** The blueprint's JSON Schema for models and editors. */
-export { blueprintJsonSchema } from "./json-schema";
+export { blueprintJsonSchema, compactBlueprintJsonSchema } from "./json-schema";
 /** `{{scope.path}}` templates: parse, resolve to text or to a value, read a dotted path safely. */
 export {
   TEMPLATE_SCOPES, parseTemplate, resolveTemplate, resolveTemplateValue, resolveDeep, readPath, stringifyValue,

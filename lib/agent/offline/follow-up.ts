@@ -67,8 +67,16 @@ const COMMANDS: Command[] = [
       if (!entity) return { declined: `There is no "${m[1]}" page in this app.` };
       const pages = isObject(blueprint?.pages) ? blueprint.pages : {};
       const id = listPageId(spec, entity);
-      if (!pages[id] || id === "home") return { declined: `The ${entity.table} list is the app's home page; remove the ${entity.table} record type instead, or ask for another home page.` };
-      return change(spec, spec, blueprint, `Removed the ${entity.table.replaceAll("_", " ")} page and its links.`, { removePages: [id], notes: [`The ${entity.table} table, its function and its rows are kept.`] });
+      const kept = [`The ${entity.table} table, its function and its rows are kept.`];
+      if (id !== "home") {
+        if (!pages[id]) return { declined: `The ${entity.table} page is already gone; its table and rows are still there.` };
+        return change(spec, spec, blueprint, `Removed the ${entity.table.replaceAll("_", " ")} page and its links.`, { removePages: [id], notes: kept });
+      }
+      // The home page goes: the app opens on the next record type's list instead.
+      const next = spec.entities.find((e) => e.name !== entity.name && pages[listPageId(spec, e)] !== undefined);
+      if (!next) return { declined: `The ${entity.table} list is the only page of this app; removing it would leave nothing to open.` };
+      const moved = { ...spec, main: next.name };
+      return change(spec, moved, blueprint, `Removed the ${entity.table.replaceAll("_", " ")} page; the app now opens on ${next.table.replaceAll("_", " ")}.`, { removePages: [listPageId(spec, next), `p_${entity.table}`], rebuild: [next.name], notes: kept });
     },
   },
   {

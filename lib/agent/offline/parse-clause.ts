@@ -2,11 +2,12 @@
 // relations ("each X belongs to a Y", "members borrow books"), or a lone "habit tracker".
 import type { FieldSpec, RelationSpec } from "./app-spec";
 import { rewriteChoices } from "./enum-phrases";
-import { APP_KINDS, defaultFields, kindEntities } from "./entity-defaults";
+import { defaultFields, kindEntities } from "./entity-defaults";
+import { ARTICLES, KIND_OF, ORG_KINDS, readHead, VERBS, type Head } from "./read-head";
 import { isFieldWord } from "./infer-field";
 import { isUnsupported, readItems, type Items } from "./read-items";
 import { fieldsFrom, holds, readRelationPhrase, type RelationReading } from "./relation-phrases";
-import { isPlural, singularize, snakeCase } from "./words";
+import { isPlural, pluralize, singularize, snakeCase } from "./words";
 
 export type DraftEntity = { fields: FieldSpec[]; relations: RelationSpec[] };
 /**
@@ -23,62 +24,7 @@ export type Draft = {
   weak: Set<string>;
 };
 
-const VERBS = /^(?:(?:im|i am|we are|were|i m)\s+(?:an?\s+)?)?(?:(?:i|we|you)\s+)?(?:(?:want|need|would like|wanna|d like|like|could you|can you|help|lets|let s|can|could|will|should|must|may|be able to|am going to)\s+)*(?:to\s+)?(?:(?:build|make|create|have|get|give|design|log|track|manage|keep track of|keep|record|store|organi[sz]e|list|plan|write|run|collect|save|monitor|follow|set up|setup|see|show|handle|coordinate|schedule|add|enter|input|browse|view|sell|book|host|teach|coach|hold|throw)\s+)*/;
-const ARTICLES = /^(?:(?:an?|the|each|every|of|for|all|about|us|new|own|personal|family|which|what)\s+)+/;
 const SEPARATOR = /^(.*?)(?:\s*:\s*|\s+[-–—]\s+|\s+(?:with|having|have|has|containing|including|that (?:have|has|holds?|stores?|tracks?|keeps?|records?|lists?)|which (?:have|has)|where (?:i|we|you|people|users) (?:can )?(?:track|log|record|store|keep|add|list|save|see|enter|manage)(?: the| my| our)?|to (?:log|track|record|manage|store|keep track of|organi[sz]e|list|save)|(?<=s\s)(?:record|track|store|capture|hold|keep|include|contain|need|require)|records|tracks|stores|captures|holds|keeps|includes|contains|needs|requires)\s+)(.*)$/;
-// Kinds that only say "an app": stripped from the end of a head before a kind word such as "tracker".
-// Organisations an app is for ("a dog walking business"); in a relation they are record types again.
-const ORG_KINDS = new Set([
-  "business", "company", "club", "clinic", "agency", "studio", "practice", "salon", "restaurant", "cafe", "bakery", "farm", "office", "team",
-  "band", "school", "household", "family", "group", "shop", "store", "startup", "nonprofit", "charity", "church", "league", "firm",
-]);
-const GENERIC_KINDS = new Set([
-  "app", "apps", "application", "tool", "system", "platform", "site", "website", "portal", "program", "software", "thing", "webapp", "service",
-  "chart", "board", "sheet", "spreadsheet", "dashboard", "organizer", "organiser", "helper", "assistant", ...ORG_KINDS,
-]);
-
-const STOP_WORDS = new Set(["of", "for", "to", "in", "on", "a", "an", "the", "and", "my", "our", "all", "that", "which", "where", "app", "simple", "basic", "small"]);
-
-// Words that never name a record type: "make it pop", "improve this", "fix the look of things".
-const VAGUE_WORDS = new Set([
-  "it", "its", "this", "these", "those", "them", "they", "something", "anything", "everything", "stuff", "thing", "things",
-  "look", "feel", "better", "nicer", "prettier", "faster", "pop", "work", "good", "great", "way", "place", "someone", "people",
-]);
-
-// "the houseplants i own", "books we sell": the words after the noun say nothing of its fields.
-const RELATIVE = /\s+(?:that |which |who )?(?:i|we|you|they|people)\s+(?:\w+\s+)?\w+$/;
-const NOT_GERUNDS = new Set(["building", "clothing", "listing", "meeting", "painting", "recording", "booking", "wedding", "filling", "setting", "offering", "saving", "savings", "reading", "drawing", "housing", "bedding", "pudding", "serving", "ring", "thing", "string", "spring", "king", "wing", "ceiling", "earring"]);
-
-// "an app for my coffee shop", "a tracker for the team": the app is for them; they are not its records.
-const FOR_WHOM = /^(.*?\b(?:app|apps|application|tool|system|platform|site|website|tracker|manager|planner|crm|database|portal|dashboard))\s+for\s+.*$/;
-// "birthdays of friends and family": the records are the friends, the birthday one of their fields.
-const FIELD_OF = /^(birthdays?|addresses|phone numbers|contact details|scores|grades)\s+of\s+([a-z]+).*$/;
-// "who owes me money", "IOUs": what is kept is a debt.
-const DEBTS = /^(?:who|people who|friends who)\s+owes?\s+(?:me\s+|us\s+)?(?:money|cash)$|^ious?$|^money (?:i am|im|i m) owed$/;
-
-type Head = { noun: string | null; kind: string | null; label: string; hadVerb: boolean; plural: boolean };
-
-/** The record type and the app kind a head names: "a todo app" → todo, app; "job application tracker" → job_application, tracker. */
-export function readHead(head: string): Head {
-  const text = `${head.trim()} `; // the patterns end each word with a space
-  const hadVerb = (VERBS.exec(text)?.[0].length ?? 0) > 0;
-  const rest = text.replace(VERBS, "").replace(ARTICLES, "").replace(/§\d+§/g, "").trim().replace(DEBTS, "debt").replace(RELATIVE, "")
-    .replace(FOR_WHOM, "$1").replace(FIELD_OF, "$2").replace(/^(?:daily|weekly|monthly|yearly|annual|personal|shared|team|new)\s+(?=\w)/, "");
-  const words = rest.split(" ").filter((w) => /^[a-z][a-z0-9_-]*$/.test(w));
-  const nouns = words.filter((w) => !STOP_WORDS.has(w));
-  let kind: string | null = null;
-  while (nouns.length > 0 && GENERIC_KINDS.has(nouns[nouns.length - 1] ?? "")) kind = nouns.pop() ?? kind;
-  if (nouns.length > 0 && APP_KINDS.has(nouns[nouns.length - 1] ?? "")) kind = nouns.pop() ?? kind;
-  if (kind === null) kind = words.find((w) => APP_KINDS.has(w)) ?? null;
-  // "apartment hunting", "meal planning": the thing hunted or planned is the record.
-  if (nouns.length >= 2 && /ing$/.test(nouns[nouns.length - 1] ?? "") && !NOT_GERUNDS.has(nouns[nouns.length - 1] ?? "")) nouns.pop();
-  const last = nouns.some((w) => VAGUE_WORDS.has(w)) ? undefined : nouns[nouns.length - 1];
-  const noun = last && nouns.length <= 3 ? snakeCase([...nouns.slice(0, -1), singularize(last)].join(" ")) || null : null;
-  const named = words.filter((w) => !/^(?:app|apps|application|webapp)$/.test(w) && !STOP_WORDS.has(w));
-  const label = named.length === 1 && (named[0]?.length ?? 0) <= 3 && APP_KINDS.has(named[0] ?? "") ? (named[0] ?? "").toUpperCase() : named.join(" ");
-  return { noun, kind, label: label.charAt(0).toUpperCase() + label.slice(1), hadVerb, plural: last !== undefined && isPlural(last) };
-}
-
 /** The entity of that name, made empty if new. */
 export function ensureEntity(draft: Draft, name: string): DraftEntity {
   const found = draft.entities.get(name);
@@ -213,7 +159,10 @@ function addItems(draft: Draft, head: Head, items: Items, separator = ""): void 
 function readRecordList(clause: string, draft: Draft): boolean {
   const items = readItems(clause.replace(VERBS, ""), draft.parens);
   if (items.entities.length < 2 || items.fields.length > 0 || items.unknown.length > 0) return false;
-  draft.appName ??= items.entities.map((e) => e.name.replaceAll("_", " ")).join(", ");
+  const kind = KIND_OF.exec(clause.replace(VERBS, "").replace(ARTICLES, ""))?.[1];
+  const names = items.entities.map((e) => pluralize(e.name).replaceAll("_", " "));
+  const label = kind ?? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1] ?? ""}`;
+  draft.appName ??= label.charAt(0).toUpperCase() + label.slice(1);
   addItems(draft, { noun: null, kind: null, label: "", hadVerb: true, plural: true }, items);
   return true;
 }

@@ -12,7 +12,13 @@ import { kebabCase } from "./words";
 type Json = Record<string, unknown>;
 
 /** What a change does besides the spec's own difference: renamed fields, and list pages taken away. */
-export type ChangeOptions = { renames?: { entity: string; from: string; to: string }[]; removePages?: string[]; notes?: string[] };
+export type ChangeOptions = {
+  renames?: { entity: string; from: string; to: string }[];
+  removePages?: string[];
+  /** Record types whose pages are planned again although their fields did not change (a new main list). */
+  rebuild?: string[];
+  notes?: string[];
+};
 
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -71,14 +77,20 @@ function blueprintOf(existing: Json | null, old: AppSpec, next: AppSpec, changed
   const pages: Json = { ...existing.pages };
   let routes = [...existing.routes].filter(isObject);
   const touched = new Set<string>();
-  for (const entity of changed) {
+  const rebuilt = next.entities.filter((e) => options.rebuild?.includes(e.name) && !changed.includes(e));
+  for (const entity of [...changed, ...rebuilt]) {
     touched.add(listPageId(next, entity));
     // The list page it had, when another record type now opens the app.
     if (old.entities.some((e) => e.name === entity.name)) touched.add(listPageId(old, entity));
     touched.add(detailPageId(entity));
-    for (const r of entity.relations) {
+  }
+  // A parent lists its children (its own page) and opens them (its list's Open button): when a child
+  // changes, comes or goes, the parent's pages are planned again.
+  for (const entity of [...changed, ...removed]) {
+    const before = old.entities.find((e) => e.name === entity.name);
+    for (const r of [...entity.relations, ...(before?.relations ?? [])]) {
       const parent = next.entities.find((e) => e.name === r.entity);
-      if (parent) touched.add(detailPageId(parent));
+      if (parent) touched.add(detailPageId(parent)).add(listPageId(next, parent));
     }
   }
   const gone = new Set<string>([...removed.flatMap((e) => [`p_${e.table}`, detailPageId(e)]), ...(options.removePages ?? [])]);

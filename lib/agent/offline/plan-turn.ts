@@ -88,6 +88,8 @@ export function planTurn(request: string, system: string, since: ChatMessage[], 
     // Every table's function is read back (it holds the field types); any file the plan overwrites is read first.
     const functions = [...manifest.tables.keys()].map((t) => `functions/${t}.ts`);
     const draft = planFor(turn, { ...manifest, blueprint: null, sources: new Map() });
+    // A new app with nothing understood: nothing to look at, nothing to change.
+    if ("declined" in draft && manifest.tables.size === 0) return { calls: [], text: draft.declined, declined: true };
     const overwrites = "migration" in draft ? toToolCalls(draft).map(pathOf) : [];
     const reads = [...new Set([...functions, ...overwrites])].filter((p): p is string => p !== null && manifest.files.has(p)).slice(0, MAX_READS);
     return { calls: [{ name: "read_blueprint", arguments: {} }, ...reads.map((path) => ({ name: "read_file", arguments: { path } }))], text: "Looking at the app as it is first.\n" };

@@ -7,8 +7,10 @@ export type PlannedToolCall = { name: string; arguments: Record<string, unknown>
 
 /** change_db_schema, then write_function per function, write_component per component, delete_file per deleted file, then update_blueprint. */
 export function toToolCalls(plan: AppPlan): PlannedToolCall[] {
+  // Dropping a column or table is only ever planned because the person asked for that removal by name.
+  const destructive = plan.migration.operations.some((o) => o.op === "drop_column" || o.op === "drop_table");
   const schema = plan.migration.operations.length > 0
-    ? [{ name: "change_db_schema", arguments: { name: plan.migration.name, operations: plan.migration.operations } }]
+    ? [{ name: "change_db_schema", arguments: { name: plan.migration.name, operations: plan.migration.operations, ...(destructive ? { confirmDestructive: true } : {}) } }]
     : [];
   return [
     ...schema,

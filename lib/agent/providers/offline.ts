@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
+import { APP_CHECK_NOTE } from "../loop";
 import { planTurn } from "../offline/plan-turn";
 import type { ChatMessage, ChatProvider, ProviderEvent, ProviderRequest } from "./provider";
 
 const NAME = "offline";
 const MODEL = "myco-offline-planner";
 
-// The conversation from the last request on: what has been done for it so far.
+// The conversation from the person's last request on (Myco's app check is no request): what has been done for it so far.
 function currentTurn(messages: ChatMessage[]): { request: string; system: string; since: ChatMessage[] } {
   const system = messages.find((m) => m.role === "system")?.content ?? "";
-  const at = messages.findLastIndex((m) => m.role === "user");
+  const at = messages.findLastIndex((m) => m.role === "user" && !m.content.startsWith(APP_CHECK_NOTE));
   const request = messages[at]?.role === "user" ? (messages[at] as { content: string }).content : "";
   return { request, system, since: messages.slice(at + 1) };
 }

@@ -24,6 +24,8 @@ export type RunOutcome = {
 
 const STATUS: Record<StopReason, RunStatus> = {
   completed: "succeeded",
+  declined: "failed",
+  unverified: "failed",
   aborted: "stopped",
   max_steps: "failed",
   max_tokens: "failed",

@@ -9,6 +9,7 @@ import { snapshotTenantDb } from "@/lib/tenant-db";
 import { asLeaseHolder, getHeadSha, leaseWorkspace } from "@/lib/workspace";
 import type { AgentEvent } from "../events";
 import { runAgentLoop, type AgentRunResult } from "../loop";
+import { checkApp } from "../verify/check-app";
 import { projectProvider } from "../model/project-provider";
 import type { ChatProvider } from "../providers/provider";
 import { createProjectTools, type ToolSession } from "../tools";
@@ -69,6 +70,7 @@ async function drive(run: Started, controller: AbortController, out: Channel<Run
       signal: controller.signal,
       onEvent: relay(out, session, usage),
       log: run.log,
+      checkApp: () => checkApp(run.scope, run.log),
     });
   } catch (err) {
     run.log.error("agent.run.crashed", { runId: run.id }, err);

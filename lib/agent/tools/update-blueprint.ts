@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { describeBlueprint, listComponents, listFunctions, validateBlueprint, type Blueprint } from "@/lib/sdui";
+import { compactBlueprintJsonSchema, describeBlueprint, listComponents, listFunctions, validateBlueprint, type Blueprint } from "@/lib/sdui";
 import { listFiles } from "@/lib/workspace";
 import { defineTool } from "../tool";
 import { formatBlueprintErrors } from "./build-check";
@@ -21,7 +21,8 @@ export function updateBlueprintTool(session: ToolSession) {
   return defineTool({
     name: "update_blueprint",
     description:
-      "Replace app.json with a complete new blueprint (validated first; errors name JSON paths and nothing is written). No read is needed first, as the whole document is replaced; answers with a summary and warnings about missing functions or components.",
+      "Replace app.json with a complete new blueprint (validated first; errors name JSON paths and nothing is written). No read is needed first, as the whole document is replaced; answers with a summary and warnings about missing functions or components. " +
+      `The blueprint's JSON Schema (docs/blueprint.md explains it): ${JSON.stringify(compactBlueprintJsonSchema())}`,
     input: z.strictObject({ blueprint: z.record(z.string(), z.unknown()).describe("the whole app.json document") }),
     async run({ blueprint }) {
       const result = validateBlueprint(blueprint);

@@ -72,7 +72,7 @@ describe("agent runs with the offline provider", () => {
     const { events } = await run(owner, params, "make it pop");
     expect(ofType(events, "tool_call")).toEqual([]);
     expect(ofType(events, "text").map((t) => t.delta).join("")).toMatch(/Nothing was built: no records or fields were recognised in "make it pop"/);
-    expect(events.at(-1)?.data).toMatchObject({ reason: "completed", commitSha: null, filesChanged: [] });
+    expect(events.at(-1)?.data).toMatchObject({ reason: "declined", commitSha: null, filesChanged: [] });
     expect(await getHeadSha(scope)).toBe(base);
   });
 

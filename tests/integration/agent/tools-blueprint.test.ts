@@ -66,7 +66,7 @@ describe("the agent's blueprint and component tools", () => {
 
   it("keeps a component that does not build, with diagnostics, then builds the fixed one", async () => {
     const t = await toolRun("ToolsComponent");
-    const broken = await t.ok<Written>("write_component", { name: "Counter", code: "export default function Counter() {\n  return <div>;\n}\n" });
+    const broken = await t.broken<Written>("write_component", { name: "Counter", code: "export default function Counter() {\n  return <div>;\n}\n" });
     expect(broken).toMatchObject({ status: "created", build: { ok: false } });
     expect(broken.build.diagnostics?.[0]).toBe('components/Counter.tsx:3:1: The character "}" is not valid inside a JSX element');
     const fixed = await t.ok<Written>("write_component", {
@@ -82,7 +82,7 @@ describe("the agent's blueprint and component tools", () => {
     const t = await toolRun("ToolsPreview");
     expect((await t.call("read_preview_errors")).content).toBe("No errors: the preview reported none, every component builds and app.json is valid.");
     recordPreviewError(t.scope.projectId, { message: "Cannot read properties of undefined (reading 'map')", component: "Welcome", nodeId: "hi" });
-    await t.ok("write_component", { name: "Broken", code: "export default function Broken() {\n  return <div>;\n}\n" });
+    await t.broken("write_component", { name: "Broken", code: "export default function Broken() {\n  return <div>;\n}\n" });
     await t.ok("read_blueprint");
     await t.ok("write_file", { path: "app.json", content: JSON.stringify(blueprint([{ id: "x", type: "heading" }])) });
 

@@ -34,7 +34,7 @@ describe("the agent's function tools", () => {
     const t = await toolRun("ToolsFn");
     await t.ok("change_db_schema", notesTable);
 
-    const broken = await t.ok<Written>("write_function", { name: "notes", code: BROKEN });
+    const broken = await t.broken<Written>("write_function", { name: "notes", code: BROKEN });
     expect(broken).toMatchObject({ path: "functions/notes.ts", status: "created", build: { ok: false } });
     expect(broken.build.diagnostics?.[0]).toMatch(/^functions\/notes\.ts:2:\d+: Expected "\)" but found ";"/);
     expect((await readFile(t.scope, "functions/notes.ts")).content).toBe(BROKEN); // the write stays

@@ -20,5 +20,11 @@ export async function toolRun(name: string) {
     if (!outcome.ok) throw new Error(`${tool} failed: ${outcome.content}`);
     return JSON.parse(outcome.content) as T;
   };
-  return { scope, session, tools, call, ok };
+  /** A write that stays written although its build failed: the call is no success, its JSON result parsed. */
+  const broken = async <T = Record<string, unknown>>(tool: string, args: unknown = {}): Promise<T> => {
+    const outcome = await call(tool, args);
+    if (outcome.ok) throw new Error(`${tool} was expected to report a failed build: ${outcome.content}`);
+    return JSON.parse(outcome.content) as T;
+  };
+  return { scope, session, tools, call, ok, broken };
 }

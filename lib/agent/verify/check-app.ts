@@ -1,0 +1,96 @@
+// What Myco checks before an agent run may end as completed: the whole app, as a person would meet it.
+import type { ProjectScope } from "@/lib/auth";
+import { checkBuild } from "@/lib/bundler";
+import { runFunction } from "@/lib/functions";
+import type { Logger } from "@/lib/log";
+import { bindingUrl, validateBlueprint, walkNodes, type Binding, type Blueprint, type Node } from "@/lib/sdui";
+import { listAppliedMigrations, readWorkspaceMigrations } from "@/lib/tenant-db";
+import { listFiles, readFile } from "@/lib/workspace";
+import { listPreviewErrors } from "../preview-errors";
+import { formatBlueprintErrors } from "../tools/build-check";
+import { typeCheck } from "./type-check";
+
+const MAX_PROBLEMS = 40;
+const SMOKE_TIMEOUT_MS = 5_000;
+
+// Every GET the pages make: bindings, a form's data, pickers and filters (templates read as empty).
+function fetchesOf(node: Node): Pick<Binding, "function" | "path" | "args">[] {
+  switch (node.type) {
+    case "table":
+      return [node.data, ...(node.filters ?? []).flatMap((f) => (f.optionsFrom ? [f.optionsFrom] : []))];
+    case "list":
+      return [node.data];
+    case "stat":
+      return node.data ? [node.data] : [];
+    case "form":
+      return [...(node.data ? [node.data] : []), ...node.fields.flatMap((f) => (f.optionsFrom ? [f.optionsFrom] : []))];
+    default:
+      return [];
+  }
+}
+
+function bindingsOf(blueprint: Blueprint): Map<string, Pick<Binding, "function" | "path" | "args">> {
+  const byUrl = new Map<string, Pick<Binding, "function" | "path" | "args">>();
+  for (const page of Object.values(blueprint.pages)) {
+    walkNodes(page.body, [], (node) => {
+      for (const binding of fetchesOf(node)) byUrl.set(bindingUrl(binding, {}), binding);
+    });
+  }
+  return byUrl;
+}
+
+async function blueprintOf(scope: ProjectScope): Promise<{ blueprint?: Blueprint; problems: string[] }> {
+  const file = await readFile(scope, "app.json").catch(() => null);
+  if (!file) return { problems: ["app.json is missing: write one with update_blueprint."] };
+  let json: unknown;
+  try {
+    json = JSON.parse(file.content);
+  } catch (err) {
+    return { problems: [`app.json is not valid JSON (${err instanceof Error ? err.message : "parse error"}).`] };
+  }
+  const result = validateBlueprint(json);
+  if (!result.ok) return { problems: formatBlueprintErrors(result.errors).map((e) => `app.json ${e}`) };
+  return { blueprint: result.blueprint, problems: [] };
+}
+
+// A GET of each binding, as the page makes it: 2xx JSON, or a 4xx the function chose; never a crash.
+async function smoke(scope: ProjectScope, blueprint: Blueprint, files: Set<string>, log: Logger): Promise<string[]> {
+  const problems: string[] = [];
+  for (const binding of bindingsOf(blueprint).values()) {
+    if (!files.has(`functions/${binding.function}.ts`)) {
+      problems.push(`app.json fetches "${binding.function}", but functions/${binding.function}.ts does not exist.`);
+      continue;
+    }
+    const url = new URL(bindingUrl(binding, {}), "http://app.invalid");
+    const query = Object.fromEntries(url.searchParams);
+    const path = url.pathname.split("/").slice(3).join("/");
+    const { result } = await runFunction(scope, binding.function, { method: "GET", path: `/${path}`, query, headers: {}, body: null }, "api", log, { signal: AbortSignal.timeout(SMOKE_TIMEOUT_MS) });
+    if (!result.ok) problems.push(`GET ${url.pathname}${url.search} failed: ${result.error.message}`);
+    else if (result.status >= 500) problems.push(`GET ${url.pathname}${url.search} answered ${result.status}: ${JSON.stringify(result.body).slice(0, 300)}`);
+  }
+  return problems;
+}
+
+async function pendingMigrations(scope: ProjectScope): Promise<string[]> {
+  const [files, applied] = await Promise.all([readWorkspaceMigrations(scope), listAppliedMigrations(scope, "dev")]);
+  const done = new Set(applied.map((m) => m.name));
+  return files.filter((m) => !done.has(m.name)).map((m) => `migration ${m.name} is not applied to the dev database.`);
+}
+
+/**
+ * Every problem the app has now, each a line the model can act on: app.json does not parse or validate;
+ * a component or function does not build or type-check (file:line:column); a migration is not applied;
+ * a function the pages fetch is missing, throws or answers 5xx to the page's own GET; the open preview
+ * reported an error. Empty when the app works.
+ */
+export async function checkApp(scope: ProjectScope, log: Logger): Promise<string[]> {
+  const files = new Set((await listFiles(scope)).map((f) => f.path));
+  const { blueprint, problems } = await blueprintOf(scope);
+  const build = await checkBuild(scope, log);
+  problems.push(...build.problems.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`));
+  if (build.problems.length === 0) problems.push(...(await typeCheck(scope)));
+  problems.push(...(await pendingMigrations(scope)));
+  if (blueprint && build.problems.length === 0) problems.push(...(await smoke(scope, blueprint, files, log)));
+  problems.push(...listPreviewErrors(scope.projectId).map((e) => `the preview reported: ${e.component ? `${e.component}: ` : e.nodeId ? `node "${e.nodeId}": ` : ""}${e.message}`));
+  return [...new Set(problems)].slice(0, MAX_PROBLEMS);
+}
