@@ -14,11 +14,15 @@ function readOptions(rest: string): { options: string[]; used: number } | null {
   let at = 0;
   while (at < rest.length) {
     const comma = rest.indexOf(",", at);
-    const part = rest.slice(at, comma === -1 ? rest.length : comma);
+    const end = rest.slice(at).search(/[.;!\n]/);
+    const sentenceEnd = end === -1 ? rest.length : at + end;
+    const part = rest.slice(at, comma === -1 || comma > sentenceEnd ? sentenceEnd : comma);
     const joined = /^(\s*)(.*?)\s*\b(?:or|and)\b\s*(.*)$/.exec(part);
     if (!joined) {
       const words = part.trim().split(" ");
-      if (words.length > MAX_OPTION_WORDS || words[0] === "" || comma === -1) return null;
+      if (words.length > MAX_OPTION_WORDS || words[0] === "") return null;
+      // "like main, side, dessert" ends the sentence without an "or".
+      if (comma === -1 || comma > sentenceEnd) return options.length >= 2 ? { options: [...options, part.trim()], used: at + part.length } : null;
       options.push(part.trim());
       at = comma + 1;
       continue;

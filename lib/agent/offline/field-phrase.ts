@@ -9,7 +9,7 @@ const PRONOUN = "(?:it|they|he|she|i|we|you|its|theyre|hes|shes|it is|they are|i
 const UNITS: Record<string, FieldType> = {
   minutes: "integer", mins: "integer", min: "integer", hours: "real", hrs: "real", days: "integer", weeks: "integer",
   months: "integer", years: "integer", seconds: "integer", secs: "integer", km: "real", kilometers: "real", miles: "real",
-  kg: "real", kilos: "real", lbs: "real", pounds: "real", grams: "real", g: "real", meters: "real", m: "real", cm: "real", litres: "real", liters: "real",
+  kg: "real", kilos: "real", sqm: "real", m2: "real", sqft: "real", ft: "real", feet: "real", inches: "real", yards: "real", lbs: "real", pounds: "real", grams: "real", g: "real", meters: "real", m: "real", cm: "real", litres: "real", liters: "real",
   dollars: "money", euros: "money", usd: "money", eur: "money", gbp: "money", "$": "money", "€": "money", "£": "money", percent: "real", "%": "real",
 };
 const UNIT_WORDS = Object.keys(UNITS).filter((u) => /^[a-z]+$/.test(u)).join("|");
@@ -28,6 +28,9 @@ const SHAPES: [RegExp, (m: RegExpExecArray) => FieldPhrase][] = [
   [new RegExp(`^how often (?:to |do |should |must )?(?:${PRONOUN} )?(?:i |we )?([a-z]+)(?: (?:it|them))?(?: in (${UNIT_WORDS}))?$`), (m) => ({ words: `${m[1]} every ${m[2] ?? "days"}`, type: "integer", unit: m[2] ?? "days" })],
   [new RegExp(`^how long(?: ${PRONOUN})?(?: (?:takes?|took|lasts?|lasted))?(?: in (${UNIT_WORDS}))?$`), (m) => ({ words: "duration", type: "integer", unit: m[1] ?? "minutes" })],
   [/^what (?:was|is|got|were|gets) (?:done|fixed|changed)$/, () => ({ words: "work done", type: "text" })],
+  [/^how (?:i|we|you|they|he|she) (?:felt|feel|feels|liked it|rate it)$/, () => ({ words: "feeling", type: "enum" })],
+  [/^who (won|lost|paid|hosted|scored|cooked|drove|brought it)$/, (m) => ({ words: ({ won: "winner", lost: "loser", paid: "payer", hosted: "host", scored: "scorer", cooked: "cook", drove: "driver" } as Record<string, string>)[m[1] ?? ""] ?? "person", type: "text" })],
+  [/^(?:which|what) ([a-z]+(?: [a-z]+)?)$/, (m) => ({ words: m[1] ?? "" })],
   [/^what (?:i|im|i m|i am|we|were|we are|they|theyre|they are)(?: (?:am|was|were|are|feel|felt))? (.+)$/, (m) => ({ words: m[1] ?? "", type: "text" })],
   [/^([a-z]+) (?:sold|bought|purchased|used|ordered|eaten|watched|played|borrowed|rented)$/, (m) => ({ words: m[1] ?? "" })],
   [/^where (?:to |can i |i can |do i |we can )?([a-z]+)(?: (?:it|them))?$/, (m) => ({ words: `where to ${m[1]}`, type: "text" })],

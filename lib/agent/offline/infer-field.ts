@@ -5,14 +5,14 @@ import { labelOf, singularize, snakeCase } from "./words";
 
 // Checked in this order: a word earlier in the list wins, so "phone number" is text, not integer.
 const WORD_TYPES: [FieldType, RegExp][] = [
-  ["text", /^(?:phone|mobile|tel|sku|zip|postcode|isbn|code|address|name|title|author|notes?|description|instructions|directions|bio|body|content|summary|details|sets?_of|reason|location|venue|place|company|employer|tags|labels|keywords|hashtags|position|relationship)$/],
+  ["text", /^(?:phone|mobile|tel|sku|zip|postcode|isbn|code|address|name|title|author|notes?|description|instructions|directions|bio|body|content|summary|details|sets?_of|reason|location|venue|place|company|employer|tags|labels|keywords|hashtags|position|relationship|restrictions|allergies|preferences|requirements|skills|hobbies|interests|symptoms|amenities|winner|host|payer)$/],
   ["email", /^e_?mails?$/],
   ["url", /^(?:url|urls|website|site|link|links|homepage|webpage)$/],
   ["datetime", /^(?:time|timestamp|datetime|at|appointment|starts|ends|slot)$/],
   ["date", /^(?:date|due|deadline|birthday|dob|day|when|born|started|ended|start|end|expiry|expires|on|since|until|anniversary)$/],
   ["money", /^(?:amount|price|cost|costs|salary|budget|total|revenue|fee|fees|balance|income|expense|spend|spent|paid_amount|value|wage|rent|tip|deposit|payment|owed|debt|pay|rate)$/],
   ["boolean", /^(?:done|completed|complete|finished|read|active|paid|archived|published|favorite|favourite|enabled|visible|private|watched|checked|verified|available|returned|attended|approved|confirmed|shipped|delivered|signed|vaccinated|cancelled|canceled|resolved|billable|urgent|public|featured|flagged|pinned|starred|sold|booked|open)$/],
-  ["integer", /^(?:count|quantity|qty|pages|page|reps|sets|age|rating|ratings|stars|number|stock|year|calories|duration|minutes|hours|servings|views|likes|points|size_count|floor|seats|level|rank|votes|laps|steps_count|inventory|mileage|odometer|capacity|headcount|days|weeks|months|nights|every|interval|units|copies|edition|episode|season|chapter|priority_rank|bedrooms|bathrooms|beds|baths|floors|tickets|adults|reorder_level|threshold)$/],
+  ["integer", /^(?:count|quantity|qty|pages|page|reps|sets|age|rating|ratings|stars|number|stock|year|calories|duration|minutes|hours|servings|views|likes|points|size_count|floor|seats|level|rank|votes|laps|steps_count|inventory|mileage|odometer|capacity|headcount|days|weeks|months|nights|every|interval|units|copies|edition|episode|season|chapter|priority_rank|bedrooms|bathrooms|beds|baths|floors|tickets|adults|reorder_level|threshold|vintage|bottles|cans|jars|packs|bags|pairs|min_players|max_players)$/],
   ["real", /^(?:weight|score|height|distance|temperature|temp|percent|percentage|latitude|longitude|lat|lng|km|miles|kg|lbs|speed|bmi|length|width|depth|volume|grade_point|gpa|pace|target|progress|ratio|liters|litres|liter|litre|gallons|gallon|kwh)$/],
   ["enum", /^(?:stage|status|category|priority|type|kind|state|mood|difficulty|severity|genre|frequency|tier|plan|role|condition|size|level_name|rsvp|gender|department|channel|source|method|color|colour|weather|cuisine|meal|shift)$/],
 ];
@@ -80,6 +80,9 @@ export type FieldItem = { words: string; paren?: string };
 function typeOfWords(name: string): FieldType | undefined {
   const words = name.split("_");
   if (/^(?:is|has|can|was|needs?|did|does)_/.test(name)) return "boolean";
+  if (/^(?:price|amount|cost|total|fee|sum)_(?:paid|spent|owed|charged|earned|received|due)$/.test(name)) return "money";
+  // "minutes read", "pages written", "km run": a count of something done.
+  if (/^(?:minutes|hours|pages|km|miles|steps|reps|laps|calories|words|chapters|episodes|cups|glasses)_[a-z]+$/.test(name)) return "integer";
   if (/(?:^|_)(?:prep|cook|cooking|baking|bake|travel|wait|waiting|run|running|rest|reading|screen|play|playing|drive|driving|commute|transit|turnaround|lead|response|study|practice|work|sleep)_time$/.test(name)) return "integer";
   if (/(?:^|_)(?:plate|phone|serial|license|licence|tracking|account|reference|ref|order|invoice|policy|passport|model|part|vin|flight|room|seat|table|house|street|unit|apartment|registration|id|contact|mobile|cell|fax|membership|ticket|po|case)_number$/.test(name)) return "text";
   if (name.endsWith("_at")) return "datetime";

@@ -11,7 +11,8 @@ const TYPOS: Record<string, string> = {
   prodcut: "product", teh: "the", wiht: "with", wtih: "with", adn: "and", nad: "and", tracer: "tracker",
   trakcer: "tracker", trakc: "track", lsit: "list", lsits: "lists", lits: "list", rateing: "rating", raiting: "rating", catgory: "category", stauts: "status",
 };
-const FILLERS = /\b(?:pls|plz|please|kindly|thanks|thank you|thx|ty|just|simple|basic|little|quick|nice|cool|small|tiny|some|my|our|me|hey|hi|hello|okay|ok|um|uh|really|very|super)\b/g;
+const GERUNDS: Record<string, string> = { tracking: "track", managing: "manage", logging: "log", storing: "store", organizing: "organize", organising: "organise", recording: "record", planning: "plan", listing: "list" };
+const FILLERS = /\b(?:pls|plz|please|kindly|thanks|thank you|thx|ty|just|simple|basic|little|quick|nice|cool|small|tiny|some|my|our|me|hey|hi|hello|um|uh|really|very|super)\b/g;
 
 /** The request with typos fixed and filler words removed, lower-case, single-spaced. */
 export function normalizeRequest(text: string): string {
@@ -22,6 +23,9 @@ export function normalizeRequest(text: string): string {
     .replace(/\bto[- ]do(s?)\b/g, "todo$1")
     .replace(/\be-mail/g, "email")
     .replace(/\bw\/\s*/g, "with ")
+    .replace(/^(?:ok|okay)\b[,.!]?\s*/, "")
+    .replace(/\bfor (tracking|managing|logging|storing|organi[sz]ing|recording|planning|listing)\b/g, (_m, verb: string) => `to ${GERUNDS[verb] ?? verb}`)
+    .replace(/\bfor keeping track of\b/g, "to keep track of")
     // "start and end dates" are two fields.
     .replace(/\b(start|begin|check-in|check in|arrival|pickup|pick-up|opening|move-in|move in|from)\s+(?:and|&|\/)\s+(end|finish|check-out|check out|departure|return|drop-off|dropoff|closing|move-out|move out|to)\s+(date|time)s\b/g, "$1 $3, $2 $3")
     .replace(/[a-z]+/g, (w) => TYPOS[w] ?? w)

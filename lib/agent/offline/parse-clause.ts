@@ -191,6 +191,9 @@ function readLone(clause: string, draft: Draft): void {
       if (!draft.entities.has(name)) draft.fromName.add(name);
       ensureEntity(draft, name);
     }
+  } else if (!head.noun && head.kind) {
+    // "an app for a dog daycare.": it names the app and nothing else.
+    draft.appName ??= head.label || null;
   } else if (head.noun && !head.hadVerb && clause.split(" ").length <= 3) {
     // "simple helpdesk." names the app; it is a record type only if nothing else is named.
     draft.appName ??= head.label;
@@ -243,7 +246,8 @@ export function readClause(clause: string, draft: Draft, depth = 0): void {
   // "clients, projects for each client with hourly rate, and time entries on projects with …": a list of
   // record types; a head before ":" or "with" ("a crm: companies, …") is read as a list below instead.
   const listHead = SEPARATOR.exec(clause)?.[1];
-  const headless = listHead === undefined || listHead.includes(",");
+  // A head that is itself a list ("swimmers (…) and races with …") is no head.
+  const headless = listHead === undefined || /,|§|\band\b/.test(listHead);
   if (headless && readRecordList(clause, draft)) return;
   // "students and classes, students can take many classes": relations among the parts of a sentence.
   const parts = clause.split(/\s*,\s*/);

@@ -21,7 +21,7 @@ export type Items = { fields: FieldSpec[]; entities: ItemEntity[]; references: I
 
 // Features the offline planner cannot build; a phrase asking for one is reported, not guessed at.
 const UNSUPPORTED = /\b(?:sync|syncs|export|import|notify|notification|notifications|login|log in|sign ?in|auth|share|sharing|email me|send|sends|remind|reminders?|integrat\w*|(?:take|accept|process|online|card|credit card) payments?|stripe|paypal|upload|uploads|photos?|images?|pictures?|ai|chat|search|calendar|google|slack|pdf|csv|api|realtime|dark mode)\b/;
-const MAX_ITEM_WORDS = 8;
+const MAX_ITEM_WORDS = 12;
 
 /** True for a phrase asking for something the offline planner cannot build (sign-in, sync, uploads, …). */
 export function isUnsupported(words: string): boolean {
@@ -65,7 +65,7 @@ function fieldsOf(body: string): FieldSpec[] {
 
 // "time entries on projects with date", "tenants living in them", "expenses by category", "loans between
 // them": a record type, the parent it belongs to (or a field it is kept by), and its first field.
-const SEGMENT = /^(.+?)(?:\s+[a-z]+ing)?(?:\s+(for each|for every|for a|for an|for the|per|on|at|in|under|of|from|linked to|belonging to|tied to|attached to|logged against|logged for|recorded for|against|for|about|by|between)\s+(?:a |an |the |each |every |one |their )?([a-z]+(?: [a-z]+)?))?(?:\s+(?:with|having|that have|that has|which have|incl|including|:)\s+(.+))?$/;
+const SEGMENT = /^(.+?)(?:\s+[a-z]+ing)?(?:\s+(for each|for every|for a|for an|for the|per|on|at|in|under|of|from|linked to|belonging to|tied to|attached to|logged against|logged for|recorded for|assigned to|owned by|made by|run by|handled by|done by|brought by|against|for|about|by|between)\s+(?:a |an |the |each |every |one |their )?([a-z]+(?: [a-z]+)?))?(?:(?:\s+(?:with|having|that have|that has|which have|incl|including)\s+|\s*:\s*)(.+))?$/;
 const REFERENCE_NAMES: Record<string, string> = { assigned: "assignee", reported: "reporter", created: "creator", owned: "owner", managed: "manager", led: "lead", handled: "handler", requested: "requester" };
 const PRONOUNS = /^(?:them|those|these|it|both|the two|each other)$/;
 // Words after "for"/"per" that are no record type: "plants for sale", "payments per month".

@@ -9,12 +9,15 @@ import type { ProjectScope } from "@/lib/auth";
 import { FUNCTION_FILE, COMPONENT_FILE } from "@/lib/bundler";
 import { listFiles, readFile } from "@/lib/workspace";
 
-const require = createRequire(import.meta.url);
+// Declaration files are found from the server's own package.json at run time; named through a variable,
+// so the bundler never tries to bundle them as modules.
+const resolve = (id: string) => createRequire(path.join(process.cwd(), "package.json")).resolve(id);
+const DECLARATIONS = { typescript: "typescript", react: "@types/react/package.json", csstype: "csstype/index.d.ts" };
 const ROOT = "/workspace";
 const MAX_PROBLEMS = 30;
-const TS_LIB_DIR = path.dirname(require.resolve("typescript/lib/lib.d.ts"));
-const REACT_DIR = path.dirname(require.resolve("@types/react/package.json"));
-const CSSTYPE = require.resolve("csstype/index.d.ts");
+const TS_LIB_DIR = path.dirname(resolve(DECLARATIONS.typescript));
+const REACT_DIR = path.dirname(resolve(DECLARATIONS.react));
+const CSSTYPE = resolve(DECLARATIONS.csstype);
 
 // What a component may import from Myco, declared for the checker (the real SDK is bundled by esbuild).
 const SDK_TYPES = `declare module "@myco/sdk" {
