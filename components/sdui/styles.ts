@@ -53,7 +53,7 @@ body{margin:0;font-family:var(--myco-font);color:var(--myco-text);background:var
 .myco-field [aria-invalid=true]{border-color:#dc2626}
 .myco-required{color:#dc2626}
 .myco-field-error{color:#b91c1c;font-size:.875rem}
-.myco-table-wrap{overflow-x:auto;border:1px solid var(--myco-border);border-radius:var(--myco-radius);background:var(--myco-surface)}
+.myco-table-wrap{position:relative;overflow-x:auto;border:1px solid var(--myco-border);border-radius:var(--myco-radius);background:var(--myco-surface)}
 .myco-table-wrap>.myco-empty,.myco-table-wrap>.myco-loading{padding:16px}
 .myco-table{width:100%;border-collapse:collapse;font-size:.95rem}
 .myco-table th{text-align:left;font-weight:600;font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--myco-muted);background:var(--myco-subtle)}
@@ -69,7 +69,7 @@ body{margin:0;font-family:var(--myco-font);color:var(--myco-text);background:var
 .myco-sort{font:inherit;font-weight:inherit;text-transform:inherit;letter-spacing:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer;white-space:nowrap}
 .myco-pager{display:flex;align-items:center;justify-content:flex-end;gap:10px}
 .myco-row-actions{white-space:nowrap;text-align:right}
-.myco-row-actions>*{margin-left:6px}
+.myco-row-actions>:not(dialog){margin-left:6px}
 .myco-list{list-style:none;margin:0;padding:0;border:1px solid var(--myco-border);border-radius:var(--myco-radius);background:var(--myco-surface)}
 .myco-list-item{display:flex;flex-direction:column;padding:12px 16px;border-bottom:1px solid var(--myco-border)}
 .myco-list-item:last-child{border-bottom:0}
@@ -79,7 +79,7 @@ body{margin:0;font-family:var(--myco-font);color:var(--myco-text);background:var
 .myco-tab{font:inherit;background:none;border:0;border-bottom:2px solid transparent;padding:8px 14px;cursor:pointer;color:var(--myco-muted);margin-bottom:-1px}
 .myco-tab[aria-selected=true]{color:var(--myco-text);border-bottom-color:var(--myco-primary);font-weight:600}
 .myco-tabpanel{display:flex;flex-direction:column;gap:16px}
-.myco-modal{border:0;border-radius:calc(var(--myco-radius) + 4px);padding:0;width:min(560px,calc(100vw - 32px));box-shadow:0 20px 50px rgb(0 0 0/.25);color:inherit;background:var(--myco-surface)}
+.myco-modal{text-align:left;white-space:normal;border:0;border-radius:calc(var(--myco-radius) + 4px);padding:0;width:min(560px,calc(100vw - 32px));box-shadow:0 20px 50px rgb(0 0 0/.25);color:inherit;background:var(--myco-surface)}
 .myco-modal::backdrop{background:rgb(15 23 42/.45)}
 .myco-modal-header{display:flex;justify-content:space-between;align-items:center;padding:16px 20px;border-bottom:1px solid var(--myco-border)}
 .myco-modal-header h2{margin:0;font-size:1.15rem}

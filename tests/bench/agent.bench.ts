@@ -36,7 +36,7 @@ async function requestToRunningApp(server: BenchServer, token: string, i: number
   const stream = await request({ ...ide, path: `/api/projects/${project.id}/agent/runs`, method: "POST", body: { prompt: REQUEST }, token });
   const run = performance.now() - started;
   expect(stream.body).toMatch(/event: done\ndata: \{"reason":"completed"/);
-  const shell = await request({ ...app, path: "/todos", method: "GET" });
+  const shell = await request({ ...app, path: "/", method: "GET" });
   expect(shell.body).toContain("Add todo");
   expect((await request({ ...app, path: "/_fn/todos", method: "GET" })).status).toBe(200);
   return { run, app: performance.now() - started };

@@ -13,12 +13,13 @@ const TODO_REQUEST = "a todo app with title, due date and priority";
 
 /** Adds a todo through the generated app in the preview and expects to see it listed. */
 async function addTodoInPreview(app: FrameLocator, title: string): Promise<void> {
-  await app.getByRole("link", { name: "todos" }).click();
-  await expect(app.getByRole("heading", { name: "Todos" })).toBeVisible();
-  await app.getByLabel("Title").fill(title);
-  await app.getByLabel("Due date").fill("2026-12-24");
-  await app.getByLabel("Priority").selectOption({ index: 1 });
-  await app.getByRole("button", { name: "Add todo" }).click();
+  await app.getByRole("link", { name: "Todos" }).click();
+  await app.getByRole("button", { name: "New todo" }).click();
+  const dialog = app.getByRole("dialog");
+  await dialog.getByLabel("Title").fill(title);
+  await dialog.getByLabel("Due date").fill("2026-12-24");
+  await dialog.getByLabel("Priority").selectOption({ index: 1 });
+  await dialog.getByRole("button", { name: "Add todo" }).click();
   await expect(app.getByRole("table")).toContainText(title);
 }
 

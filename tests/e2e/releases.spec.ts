@@ -15,11 +15,13 @@ async function origin(page: Page, env: "dev" | "staging" | "prod"): Promise<stri
 
 /** Adds a todo through the generated app served at `base` and expects it listed. */
 async function addTodo(page: Page, base: string, title: string): Promise<void> {
-  await page.goto(`${base}/todos`);
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Due date").fill("2026-12-24");
-  await page.getByLabel("Priority").selectOption({ index: 1 });
-  await page.getByRole("button", { name: "Add todo" }).click();
+  await page.goto(`${base}/`);
+  await page.getByRole("button", { name: "New todo" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Title").fill(title);
+  await dialog.getByLabel("Due date").fill("2026-12-24");
+  await dialog.getByLabel("Priority").selectOption({ index: 1 });
+  await dialog.getByRole("button", { name: "Add todo" }).click();
   await expect(page.getByRole("table")).toContainText(title);
 }
 
@@ -74,7 +76,7 @@ test("a person ships v1.0.0 through staging to prod, ships v1.1.0, and restores 
   const restored = await bootOf(visitor, prod);
   expect(restored.components).toEqual(v1Boot.components);
   expect(restored.routes).not.toContain("/projects");
-  await visitor.goto(`${prod}/todos`);
+  await visitor.goto(`${prod}/`);
   for (const title of ["First real todo", "Written under 1.1.0"]) await expect(visitor.getByRole("table")).toContainText(title);
   await expect(visitor.getByRole("table")).not.toContainText("Tried on staging");
   expect((await bootOf(visitor, dev)).routes).toContain("/projects");

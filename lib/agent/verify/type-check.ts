@@ -3,21 +3,18 @@
 // path it names may reach any other file of the server.
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
 import ts from "typescript";
 import type { ProjectScope } from "@/lib/auth";
 import { FUNCTION_FILE, COMPONENT_FILE } from "@/lib/bundler";
 import { listFiles, readFile } from "@/lib/workspace";
 
-// Declaration files are found from the server's own package.json at run time; named through a variable,
-// so the bundler never tries to bundle them as modules.
-const resolve = (id: string) => createRequire(path.join(process.cwd(), "package.json")).resolve(id);
-const DECLARATIONS = { typescript: "typescript", react: "@types/react/package.json", csstype: "csstype/index.d.ts" };
+// TypeScript's own libs sit next to it; React's declarations and csstype in the same node_modules.
 const ROOT = "/workspace";
 const MAX_PROBLEMS = 30;
-const TS_LIB_DIR = path.dirname(resolve(DECLARATIONS.typescript));
-const REACT_DIR = path.dirname(resolve(DECLARATIONS.react));
-const CSSTYPE = resolve(DECLARATIONS.csstype);
+const TS_LIB_DIR = path.dirname(ts.getDefaultLibFilePath({}));
+const NODE_MODULES = path.resolve(TS_LIB_DIR, "..", "..");
+const REACT_DIR = path.join(NODE_MODULES, "@types", "react");
+const CSSTYPE = path.join(NODE_MODULES, "csstype", "index.d.ts");
 
 // What a component may import from Myco, declared for the checker (the real SDK is bundled by esbuild).
 const SDK_TYPES = `declare module "@myco/sdk" {
