@@ -5,8 +5,7 @@ const nextConfig: NextConfig = {
   // Loaded from node_modules at run time, not bundled: PGlite finds its .wasm/.data files relative to
   // its own module URL, esbuild runs its platform binary, and native/driver packages must not be
   // duplicated (isolated-vm and better-sqlite3 are on Next's own list already).
-  // typescript (the agent's app check) reads its own lib .d.ts files next to itself.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "esbuild", "isolated-vm", "better-sqlite3", "ioredis", "typescript"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "esbuild", "isolated-vm", "better-sqlite3", "ioredis"],
   poweredByHeader: false,
 };
 
