@@ -107,9 +107,9 @@ describe("apps people can use", () => {
         await page.close();
       }
       results.push({ request: prompt, failures });
+      process.stdout.write(`${failures.length === 0 ? "VIABLE" : "FAILED"} ${prompt}\n${failures.map((f) => `    - ${f}\n`).join("")}`);
     }
     const viable = results.filter((r) => r.failures.length === 0).length;
-    for (const r of results) process.stdout.write(`${r.failures.length === 0 ? "VIABLE" : "FAILED"} ${r.request}\n${r.failures.map((f) => `    - ${f}\n`).join("")}`);
     report("apps from plain-language requests (offline planner, driven in Chromium)", { requests: results.length, viable, not_viable: results.length - viable, pickers_used: pickers });
     expect(results).toHaveLength(REQUESTS.length);
   }, 1_800_000);

@@ -78,7 +78,7 @@ async function fill(dialog: Locator, field: Field, n: number, typed: Map<string,
         if (!parent) return null;
         const option = input.locator("option", { hasText: parent });
         try {
-          await option.first().waitFor({ state: "attached", timeout: 5_000 });
+          await option.first().waitFor({ state: "attached", timeout: 4_000 });
           await input.selectOption({ label: parent });
         } catch {
           failures.push(`${where}: the ${field.label} picker does not list "${parent}"`);
@@ -127,11 +127,11 @@ export async function driveApp(page: Page, origin: string, blueprint: Json): Pro
         if (value !== null) values[field.name] = value;
       }
       await dialog.getByRole("button", { name: list.form.submitText ?? "Save" }).click();
-      await dialog.waitFor({ state: "hidden", timeout: 10_000 });
+      await dialog.waitFor({ state: "hidden", timeout: 6_000 });
       typed.set(list.fn, values);
       const text = list.form.fields.filter((f) => textInputs.has(f.input) && values[f.name]).map((f) => values[f.name] as string)[0] ?? null;
       const rows = page.locator(`[data-node-id="${list.table}"] tbody tr`);
-      await (text ? rows.filter({ hasText: text }) : rows).first().waitFor({ timeout: 10_000 });
+      await (text ? rows.filter({ hasText: text }) : rows).first().waitFor({ timeout: 6_000 });
 
       // Edit: the dialog comes prefilled from the row; a change shows in the table once saved.
       const row = text ? rows.filter({ hasText: text }).first() : rows.first();
@@ -145,14 +145,14 @@ export async function driveApp(page: Page, origin: string, blueprint: Json): Pro
         const changed = editable.input === "number" ? "42" : `${before ?? editable.label} edited`;
         await input.fill(changed);
         await edit.getByRole("button", { name: "Save" }).click();
-        await edit.waitFor({ state: "hidden", timeout: 10_000 });
-        await page.locator(`[data-node-id="${list.table}"] tbody tr`, { hasText: changed }).first().waitFor({ timeout: 10_000 });
+        await edit.waitFor({ state: "hidden", timeout: 6_000 });
+        await page.locator(`[data-node-id="${list.table}"] tbody tr`, { hasText: changed }).first().waitFor({ timeout: 6_000 });
         if (text && editable.name === list.form.fields.find((f) => values[f.name] === text)?.name) values[editable.name] = changed;
         typed.set(list.fn, values);
         created.push({ list, text: text && values[editable.name] === changed ? changed : text });
       } else {
         await edit.getByRole("button", { name: "Save" }).click();
-        await edit.waitFor({ state: "hidden", timeout: 10_000 });
+        await edit.waitFor({ state: "hidden", timeout: 6_000 });
         created.push({ list, text });
       }
     } catch (err) {
@@ -168,7 +168,7 @@ export async function driveApp(page: Page, origin: string, blueprint: Json): Pro
       const row = text ? rows.filter({ hasText: text }).first() : rows.first();
       await row.getByRole("button", { name: "Delete" }).click();
       await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
-      await (text ? rows.filter({ hasText: text }) : rows).first().waitFor({ state: "detached", timeout: 10_000 });
+      await (text ? rows.filter({ hasText: text }) : rows).first().waitFor({ state: "detached", timeout: 6_000 });
     } catch (err) {
       failures.push(`${list.fn}: delete: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
     }
