@@ -2,7 +2,7 @@
 // dialog prefilled from the row, delete, pick a parent by name, open a parent's page with its children,
 // and browse a long table by search, filter, sort and cursor pages.
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { driveApp } from "../support/drive-app";
+import { driveApp, labelled } from "../support/drive-app";
 import { api, apiUser, type ApiUser } from "./support/api";
 
 async function build(request: APIRequestContext, user: ApiUser, name: string, prompt: string): Promise<{ id: string; appUrl: string; blueprint: Record<string, unknown> }> {
@@ -29,13 +29,13 @@ test("a parent's page lists its children and adds one already linked to it", asy
   const app = await build(request, user, "Parent page", "projects have tasks; tasks have a title and a due date");
   await page.goto(`${app.appUrl}/`);
   await page.getByRole("button", { name: "New project" }).click();
-  await page.getByRole("dialog").getByLabel("Name", { exact: true }).fill("Garden shed");
+  await page.getByRole("dialog").getByLabel(labelled("Name")).fill("Garden shed");
   await page.getByRole("dialog").getByRole("button", { name: "Add project" }).click();
   await page.getByRole("row", { name: /Garden shed/ }).getByRole("button", { name: "Open" }).click();
   await expect(page).toHaveURL(/\/projects\/1$/);
-  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Garden shed");
+  await expect(page.getByLabel(labelled("Name"))).toHaveValue("Garden shed");
   await page.getByRole("button", { name: "New task" }).click();
-  await page.getByRole("dialog").getByLabel("Title", { exact: true }).fill("Buy timber");
+  await page.getByRole("dialog").getByLabel(labelled("Title")).fill("Buy timber");
   await page.getByRole("dialog").getByRole("button", { name: "Add task" }).click();
   await expect(page.locator('[data-node-id="tasks-table"] tbody tr')).toHaveText([/Buy timber/]);
   // The task is linked: the tasks list names its project.
@@ -65,7 +65,7 @@ test("a long table searches, filters, sorts and pages by cursor", async ({ page,
   await expect(page.getByRole("columnheader", { name: /Title/ })).toHaveAttribute("aria-sort", "descending");
   await expect(rows.first()).toContainText("Task 30");
 
-  await page.getByLabel("Priority", { exact: true }).selectOption("high");
+  await page.getByLabel(labelled("Priority")).selectOption("high");
   await expect(rows).toHaveCount(10);
   await page.getByRole("searchbox").fill("Task 2");
   await expect(rows).toHaveText([/Task 27/, /Task 24/, /Task 21/]);

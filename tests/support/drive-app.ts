@@ -49,8 +49,11 @@ function ordered(pages: ListPage[]): ListPage[] {
 
 const textInputs = new Set([undefined, "text", "textarea"]);
 
+/** A field's label exactly, with the " *" a required field's label ends in. */
+export const labelled = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( \\*)?$`);
+
 async function fill(dialog: Locator, field: Field, n: number, typed: Map<string, Record<string, string>>, failures: string[], where: string): Promise<string | null> {
-  const input = dialog.getByLabel(field.label, { exact: true });
+  const input = dialog.getByLabel(labelled(field.label));
   switch (field.input) {
     case "hidden":
       return null;
@@ -139,7 +142,7 @@ export async function driveApp(page: Page, origin: string, blueprint: Json): Pro
       const edit = page.getByRole("dialog");
       const editable = list.form.fields.find((f) => textInputs.has(f.input) && values[f.name]) ?? list.form.fields.find((f) => f.input === "number");
       if (editable) {
-        const input = edit.getByLabel(editable.label, { exact: true });
+        const input = edit.getByLabel(labelled(editable.label));
         const before = values[editable.name];
         if (before !== undefined && !(await hasValue(input, before))) failures.push(`${where}: the Edit dialog was not prefilled with "${before}"`);
         const changed = editable.input === "number" ? "42" : `${before ?? editable.label} edited`;
@@ -167,7 +170,7 @@ export async function driveApp(page: Page, origin: string, blueprint: Json): Pro
       const rows = page.locator(`[data-node-id="${list.table}"] tbody tr`);
       const row = text ? rows.filter({ hasText: text }).first() : rows.first();
       await row.getByRole("button", { name: "Delete" }).click();
-      await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+      await page.getByRole("button", { name: "Confirm" }).click();
       await (text ? rows.filter({ hasText: text }) : rows).first().waitFor({ state: "detached", timeout: 6_000 });
     } catch (err) {
       failures.push(`${list.fn}: delete: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
