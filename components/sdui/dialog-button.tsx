@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { RenderCheckContext } from "./render-check-context";
 import { ModalContext } from "./runtime-context";
 
 type DialogButtonProps = {
@@ -17,7 +18,8 @@ type DialogButtonProps = {
  * action inside closes it; focus returns to the trigger.
  */
 export function DialogButton({ id, trigger, title, variant = "secondary", small, children }: DialogButtonProps) {
-  const [open, setOpen] = useState(false);
+  // The app check renders every dialog open, so the forms inside are checked with the row they edit.
+  const [open, setOpen] = useState(useContext(RenderCheckContext) !== null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const close = useCallback(() => setOpen(false), []);
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { useContext, useEffect } from "react";
+import { RenderCheckContext } from "./render-check-context";
 import { RuntimeContext } from "./runtime-context";
 
 type InlineErrorProps = {
@@ -15,6 +16,8 @@ type InlineErrorProps = {
  */
 export function InlineError({ nodeId, component, message, replacesNode }: InlineErrorProps) {
   const runtime = useContext(RuntimeContext);
+  // Effects do not run under the app check's server render, so the error is noted while rendering.
+  useContext(RenderCheckContext)?.shown.push({ ...(nodeId ? { nodeId } : {}), ...(component ? { component } : {}), message });
   useEffect(() => {
     runtime?.report({ ...(nodeId ? { nodeId } : {}), ...(component ? { component } : {}), message });
   }, [runtime, nodeId, component, message]);

@@ -1,14 +1,25 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useContext, useEffect, useState } from "react";
 import { fetchJson } from "./fetch-json";
+import { RenderCheckContext, type RenderCheck } from "./render-check-context";
 
 /** A fetched value's state; `refresh` fetches it again, keeping the last data on screen meanwhile. */
 export type JsonResource<T> = { data: T | undefined; error: string | undefined; loading: boolean; refresh: () => void };
 
 type State = { url: string; data: unknown; error: string | undefined; loading: boolean };
 
+// In a browser a URL starts loading; under the app check it starts with the answer fetched for it, or
+// is recorded as wanted (and loads) when there is none yet.
+function initialState(url: string, check: RenderCheck | null): State {
+  const answer = check && url !== "" ? check.answers.get(url) : undefined;
+  if (answer) return { url, data: answer.ok ? answer.data : undefined, error: answer.ok ? undefined : answer.message, loading: false };
+  if (check && url !== "") check.requested.add(url);
+  return { url, data: undefined, error: undefined, loading: url !== "" };
+}
+
 /** GETs a URL whenever it (or a refresh) changes; a stale answer for an earlier URL is discarded. An empty URL fetches nothing. */
 export function useJsonResource<T = unknown>(url: string): JsonResource<T> {
-  const [state, setState] = useState<State>({ url, data: undefined, error: undefined, loading: url !== "" });
+  const check = useContext(RenderCheckContext);
+  const [state, setState] = useState<State>(() => initialState(url, check));
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     if (url === "") return;

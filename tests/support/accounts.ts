@@ -8,10 +8,15 @@ export const TEST_PASSWORD = "a long enough password";
 
 export type TestUser = { id: string; email: string; token: string };
 
-/** A made-up client address (TEST-NET-2), so each test user signs up from an address of its own. */
+/**
+ * A made-up client address, so each test user signs up from an address of its own: a random /64 of the
+ * IPv6 documentation prefix (2001:db8::/32), 2^32 of them, as rate limits count IPv6 by its /64. An IPv4
+ * draw (65,536 at most) could land on an address another test had flooded, which stays refused for the
+ * limit's window, even across runs on a shared Redis.
+ */
 export function testAddress(): string {
-  const bytes = randomBytes(2);
-  return `198.51.${bytes[0] ?? 0}.${bytes[1] ?? 0}`;
+  const hex = randomBytes(4).toString("hex");
+  return `2001:db8:${hex.slice(0, 4)}:${hex.slice(4)}::1`;
 }
 
 /** Signs a new user up through the API and issues them an API token with their password. */

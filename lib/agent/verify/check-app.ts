@@ -1,17 +1,17 @@
 // What Myco checks before an agent run may end as completed: the whole app, as a person would meet it.
 import type { ProjectScope } from "@/lib/auth";
-import { checkBuild } from "@/lib/bundler";
-import { runFunction } from "@/lib/functions";
+import { COMPONENT_FILE, checkBuild } from "@/lib/bundler";
 import type { Logger } from "@/lib/log";
 import { bindingUrl, validateBlueprint, walkNodes, type Binding, type Blueprint, type Node } from "@/lib/sdui";
 import { listAppliedMigrations, readWorkspaceMigrations } from "@/lib/tenant-db";
 import { listFiles, readFile } from "@/lib/workspace";
 import { listPreviewErrors } from "../preview-errors";
 import { formatBlueprintErrors } from "../tools/build-check";
+import { failureOf, getFromApp } from "./app-get";
+import { renderCheck } from "./render-check";
 import { typeCheck } from "./type-check";
 
 const MAX_PROBLEMS = 40;
-const SMOKE_TIMEOUT_MS = 5_000;
 
 // Every GET the pages make: bindings, a form's data, pickers and filters (templates read as empty).
 function fetchesOf(node: Node): Pick<Binding, "function" | "path" | "args">[] {
@@ -61,14 +61,18 @@ async function smoke(scope: ProjectScope, blueprint: Blueprint, files: Set<strin
       problems.push(`app.json fetches "${binding.function}", but functions/${binding.function}.ts does not exist.`);
       continue;
     }
-    const url = new URL(bindingUrl(binding, {}), "http://app.invalid");
-    const query = Object.fromEntries(url.searchParams);
-    const path = url.pathname.split("/").slice(3).join("/");
-    const { result } = await runFunction(scope, binding.function, { method: "GET", path: `/${path}`, query, headers: {}, body: null }, "api", log, { signal: AbortSignal.timeout(SMOKE_TIMEOUT_MS) });
-    if (!result.ok) problems.push(`GET ${url.pathname}${url.search} failed: ${result.error.message}`);
-    else if (result.status >= 500) problems.push(`GET ${url.pathname}${url.search} answered ${result.status}: ${JSON.stringify(result.body).slice(0, 300)}`);
+    const url = bindingUrl(binding, {});
+    const got = await getFromApp(scope, url, log);
+    if (!got.ok) problems.push(`GET ${url} failed: ${got.message}`);
+    else if (got.status >= 500) problems.push(`GET ${url} answered ${got.status}: ${failureOf(got) ?? ""}`);
   }
   return problems;
+}
+
+// The components a page may show: every components/<Name>.tsx (the build has checked them all).
+function builtComponents(files: Set<string>): Record<string, string> {
+  const names = [...files].flatMap((f) => COMPONENT_FILE.exec(f)?.[1] ?? []);
+  return Object.fromEntries(names.map((name) => [name, `/_myco/checked/${name}.js`]));
 }
 
 async function pendingMigrations(scope: ProjectScope): Promise<string[]> {
@@ -80,8 +84,9 @@ async function pendingMigrations(scope: ProjectScope): Promise<string[]> {
 /**
  * Every problem the app has now, each a line the model can act on: app.json does not parse or validate;
  * a component or function does not build or type-check (file:line:column); a migration is not applied;
- * a function the pages fetch is missing, throws or answers 5xx to the page's own GET; the open preview
- * reported an error. Empty when the app works.
+ * a function the pages fetch is missing, throws or answers 5xx to the page's own GET; a page throws or
+ * shows an error when rendered on the server with the app's data; the open preview reported an error.
+ * Empty when the app works.
  */
 export async function checkApp(scope: ProjectScope, log: Logger): Promise<string[]> {
   const files = new Set((await listFiles(scope)).map((f) => f.path));
@@ -90,7 +95,11 @@ export async function checkApp(scope: ProjectScope, log: Logger): Promise<string
   problems.push(...build.problems.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`));
   if (build.problems.length === 0) problems.push(...(await typeCheck(scope)));
   problems.push(...(await pendingMigrations(scope)));
-  if (blueprint && build.problems.length === 0) problems.push(...(await smoke(scope, blueprint, files, log)));
+  if (blueprint && build.problems.length === 0) {
+    const smoked = await smoke(scope, blueprint, files, log);
+    problems.push(...smoked);
+    if (smoked.length === 0) problems.push(...(await renderCheck(scope, blueprint, builtComponents(files), log)));
+  }
   problems.push(...listPreviewErrors(scope.projectId).map((e) => `the preview reported: ${e.component ? `${e.component}: ` : e.nodeId ? `node "${e.nodeId}": ` : ""}${e.message}`));
   return [...new Set(problems)].slice(0, MAX_PROBLEMS);
 }
