@@ -12,7 +12,7 @@ const WORD_TYPES: [FieldType, RegExp][] = [
   ["date", /^(?:date|due|deadline|birthday|dob|day|when|born|started|ended|start|end|expiry|expires|on|since|until|anniversary)$/],
   ["money", /^(?:amount|price|cost|costs|salary|budget|total|revenue|fee|fees|balance|income|expense|spend|spent|paid_amount|value|wage|rent|tip|deposit|payment|owed|debt|pay|rate)$/],
   ["boolean", /^(?:done|completed|complete|finished|read|active|paid|archived|published|favorite|favourite|enabled|visible|private|watched|checked|verified|available|returned|attended|approved|confirmed|shipped|delivered|signed|vaccinated|cancelled|canceled|resolved|billable|urgent|public|featured|flagged|pinned|starred|sold|booked|open)$/],
-  ["integer", /^(?:count|quantity|qty|pages|page|reps|sets|age|rating|ratings|stars|number|stock|year|calories|duration|minutes|hours|servings|views|likes|points|size_count|floor|seats|level|rank|votes|laps|steps_count|inventory|mileage|odometer|capacity|headcount|days|weeks|months|nights|every|interval|units|copies|edition|episode|season|chapter|priority_rank|bedrooms|bathrooms|beds|baths|floors|tickets|adults|reorder_level|threshold|vintage|bottles|cans|jars|packs|bags|pairs|min_players|max_players)$/],
+  ["integer", /^(?:count|quantity|qty|pages|page|reps|sets|age|rating|ratings|stars|number|stock|year|calories|duration|minutes|hours|servings|views|likes|points|size_count|floor|seats|level|rank|votes|laps|steps_count|inventory|mileage|odometer|capacity|headcount|days|weeks|months|nights|every|interval|units|copies|edition|episode|season|chapter|priority_rank|bedrooms|bathrooms|rooms|beds|baths|floors|tickets|adults|reorder_level|threshold|vintage|bottles|cans|jars|packs|bags|pairs|min_players|max_players)$/],
   ["real", /^(?:weight|score|height|distance|temperature|temp|percent|percentage|latitude|longitude|lat|lng|km|miles|kg|lbs|speed|bmi|length|width|depth|volume|grade_point|gpa|pace|target|progress|ratio|liters|litres|liter|litre|gallons|gallon|kwh)$/],
   ["enum", /^(?:stage|status|category|priority|type|kind|state|mood|difficulty|severity|genre|frequency|tier|plan|role|condition|size|level_name|rsvp|gender|department|channel|source|method|color|colour|weather|cuisine|meal|shift)$/],
 ];
@@ -89,6 +89,8 @@ function typeOfWords(name: string): FieldType | undefined {
   if (/_(?:on|date)$/.test(name) || /^last_[a-z]+ed$/.test(name)) return "date";
   if (/_(?:url|link|website)$/.test(name)) return "url";
   if (/_(?:count|number_of)$/.test(name) || /^(?:number|num|no)_of_/.test(name)) return "integer";
+  // "min players", "max guests": a bound on a count of people or things.
+  if (/^(?:min|max|minimum|maximum)_[a-z]+s$/.test(name)) return "integer";
   if (/(?:^|_)e_?mail(?:_address)?$/.test(name)) return "email";
   const last = words[words.length - 1] ?? "";
   for (const [type, pattern] of WORD_TYPES) if (pattern.test(last)) return type;

@@ -7,6 +7,7 @@ import { defaultChoices } from "./infer-field";
 import { joinFields } from "./relation-phrases";
 import { extractViews, normalizeRequest, setAsideParens, splitClauses } from "./normalize-request";
 import { readClause, type Draft, type DraftEntity } from "./parse-clause";
+import { rephrase } from "./rephrase";
 import { labelOf, pluralize, singularize, snakeCase } from "./words";
 
 // Limits that keep every plan inside the blueprint's and the migration's own limits.
@@ -173,7 +174,7 @@ function appNameOf(draft: Draft, entities: EntitySpec[]): string {
 
 /** Reads a request such as "a todo app with title, due date and priority" into an AppSpec. */
 export function parseRequest(text: string): AppSpec {
-  const normal = normalizeRequest(text.slice(0, MAX_REQUEST_CHARS));
+  const normal = rephrase(normalizeRequest(text.slice(0, MAX_REQUEST_CHARS)));
   const views = extractViews(normal);
   const { text: rest, parens } = setAsideParens(views.text);
   const draft: Draft = { entities: new Map(), unknown: [], appName: null, parens, fromName: new Set(), weak: new Set() };

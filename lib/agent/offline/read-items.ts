@@ -3,7 +3,7 @@ import type { FieldSpec } from "./app-spec";
 import { rewriteChoices } from "./enum-phrases";
 import { holds, MADE_OF, readRelationPhrase } from "./relation-phrases";
 import { inferField, isFieldWord } from "./infer-field";
-import { isPlural, singularize, snakeCase } from "./words";
+import { isPlural, labelOf, singularize, snakeCase } from "./words";
 
 /**
  * A record type named in a list, with its fields (in parentheses or after "with") and the parent it hangs
@@ -34,7 +34,7 @@ export function splitItems(body: string): string[] {
     .split(/\s*,\s*|\s+and\s+|\s*&\s*|\s+as well as\s+|\s+along with\s+/)
     .map((i) => i.replace(/^(?:(?:and|or|also|a|an|the|some|each|optional|few|several|many|multiple|lots of|a couple of|couple of|various)\s+)+/, "").replace(/^one\s+(?!yes)/, "").replace(/\s+(?:over time|each (?:day|week|month|year)|every (?:day|week|month|year)|per (?:day|week|month|year)|monthly|weekly|daily|yearly)$/, "").trim())
     // "whether I've read it (yes/no)" is the field "read".
-    .map((i) => i.replace(/^whether\s+(?:(?:i|we|you|they)(?:ve|\s+have)?\s+|its\s+|it\s+is\s+)?(.*?)(?:\s+(?:it|them))?(\s*§\d+§)?$/, "$1$2"))
+    .map((i) => i.replace(/^whether\s+(?:(?:i|we|you|they)(?:ve|\s+have)?\s+|its\s+|it\s+is\s+|it\s+|(?:he|she|they)\s+(?:is|are)\s+)?(.*?)(?:\s+(?:it|them))?(\s*§\d+§)?$/, "$1$2"))
     .filter((i) => i !== "");
 }
 
@@ -44,13 +44,18 @@ function parenOf(item: string, parens: string[]): { words: string; paren?: strin
   return match ? { words, paren: parens[Number(match[1])] ?? "" } : { words };
 }
 
+// "time in seconds", "min players", "number of guests": a measure or a count, not a record type.
+const MEASURED = /\b(?:in|per) (?:seconds|minutes|hours|days|weeks|months|years|km|kilometers|kilometres|miles|meters|metres|feet|inches|pounds|lbs|kg|kilograms|grams|liters|litres|dollars|euros|cents|points|calories)$|^(?:min|max|minimum|maximum|number of|no of|total|average|avg|count of|how many)\b/;
+
 /** A plural noun that is not a field word, e.g. "comments", "line items"; its paren lists its fields. */
 function entityName(words: string, paren: string | undefined): string | null {
   const parts = words.split(" ");
   const last = parts[parts.length - 1] ?? "";
-  if (parts.length > 3 || !isPlural(last)) return null;
-  // "guests (name, email, rsvp)" lists a record's fields, even when "guests" could be a field word.
   const listed = paren === undefined ? [] : splitItems(paren);
+  // "an owner (name, phone, address)": a record, as every item listed is a field of its own.
+  if (parts.length <= 2 && !isPlural(last) && listed.length >= 2 && listed.every((i) => isFieldWord(i)) && listed.some((i) => /(?:^|\s)(?:name|title|phone|email|address)$/.test(i))) return snakeCase(words) || null;
+  if (parts.length > 3 || !isPlural(last) || MEASURED.test(words)) return null;
+  // "guests (name, email, rsvp)" lists a record's fields, even when "guests" could be a field word.
   if (listed.length >= 2 && listed.some((i) => isFieldWord(i))) return snakeCase([...parts.slice(0, -1), singularize(last)].join(" ")) || null;
   if (isFieldWord(last)) return null;
   if (paren !== undefined && !listed.some((i) => isFieldWord(i) || /^(?:name|title)$/.test(i))) return null;
@@ -58,9 +63,13 @@ function entityName(words: string, paren: string | undefined): string | null {
 }
 
 // A record's own list, "(name, email, meal: chicken/fish/veg)", may hold lists of choices too.
+// A plural noun in a record's own list ("(number, rooms)", "(title, authors)") is a field of it, never
+// dropped: a count when it is a count word, else text.
 function fieldsOf(body: string): FieldSpec[] {
   const parens: string[] = [];
-  return readItems(rewriteChoices(body, parens), parens).fields;
+  const items = readItems(rewriteChoices(body, parens), parens);
+  const named = items.entities.filter((e) => e.fields.length === 0 && !e.parent).map((e) => inferField({ words: e.name.replaceAll("_", " ") + "s" }) ?? { name: `${e.name}s`, label: labelOf(`${e.name}s`), type: "text" as const, required: false });
+  return [...items.fields, ...named];
 }
 
 // "time entries on projects with date", "tenants living in them", "expenses by category", "loans between
@@ -75,6 +84,11 @@ const ANYONE = /\s+(?:from|by)\s+(?:people|users|visitors|the public|anyone|some
 const LINE = /^([a-z]+(?: [a-z]+)?) (?:ordered|bought|purchased|included|used|sold|booked|rented)(?: (?:with|and their|and) (.+))?$/;
 const MEASURE = /^([a-z]+(?: [a-z]+)?) (?:each|every|per) ([a-z]+) (?:[a-z]+ )?(?:at|on|for|in|per|to) (?:each|every|an?|the) ([a-z]+)$/;
 const PREVIOUS = "<previous>";
+const REMARKS = /^(?:comments|notes|remarks)$/;
+const FOR_ONE = /^([a-z]+(?: [a-z]+)?) (?:for|of|belonging to|linked to) (?:a|an|each|every|the|one) ([a-z]+)$/;
+// "pieces they're working on", "tenants living": what the record is doing is no part of its name; a noun
+// after a preposition or article ("in each building") is no verb.
+const DOING = /(?<!\b(?:in|on|at|of|for|per|to|by|each|every|a|an|the))\s+(?:(?:i|we|they|theyre|youre|you)\s+)?(?:are\s+)?\w+ing(?:\s+(?:on|with|at|in))?$/;
 
 const singularOf = (words: string) => snakeCase(words.split(" ").map((w, i, all) => (i === all.length - 1 ? singularize(w) : w)).join(" "));
 
@@ -86,7 +100,11 @@ function segmentOf(words: string, paren: string | undefined): ItemEntity[] {
   }
   const match = SEGMENT.exec(words);
   if (!match?.[1] || (match[3] === undefined && match[4] === undefined)) return [];
-  const name = entityName(match[1], undefined);
+  // "units in each building (number, bedrooms)": a listed record even when its noun is a field word.
+  // "scores with judge, team and comments": a plural with its own fields is a record, even a field word.
+  const withOwn = match[4] !== undefined && match[3] === undefined && isPlural(match[1]) && match[1].split(" ").length === 1 ? singularOf(match[1]) : null;
+  const listsOwn = match[3] !== undefined && match[4] === undefined && isPlural(match[1].split(" ").pop() ?? "");
+  const name = entityName(match[1], listsOwn ? paren : undefined) ?? withOwn;
   if (!name) return [];
   const first = match[4] !== undefined ? inferField(paren !== undefined ? { words: match[4], paren } : { words: match[4] }) : null;
   // "players on each team (name, number)": the parenthesised list is the record's own.
@@ -146,12 +164,20 @@ export function readItems(body: string, parens: string[]): Items {
       continue;
     }
     const previous = out.entities[out.entities.length - 1]?.name;
-    const segments = segmentOf(item.words.replace(/\s+(?:(?:i|we|they|theyre|youre|you)\s+)?(?:are\s+)?\w+ing(?:\s+(?:on|with|at|in))?$/, ""), item.paren)
+    const segments = segmentOf(item.words.replace(DOING, ""), item.paren)
       .map((e) => (e.parent === PREVIOUS ? { ...e, ...(previous ? { parent: previous } : { parent: undefined }) } : e));
     const last = segments[segments.length - 1];
     if (last) {
       out.entities.push(...segments);
       open = last.fields.length > 0 ? last : null;
+      continue;
+    }
+    // "status (draft, sent, paid) for a client" in an invoice's list: a field of the invoice, and its client.
+    const forOne = open ? FOR_ONE.exec(item.words) : null;
+    const ownField = forOne?.[1] && forOne[2] && !isPlural(forOne[1].split(" ").pop() ?? "") ? inferField({ words: forOne[1], ...(item.paren !== undefined ? { paren: item.paren } : {}) }) : null;
+    if (open && forOne?.[2] && ownField) {
+      const parent = singularOf(forOne[2]);
+      open.fields.push(ownField, { name: parent, label: labelOf(parent), type: "text", required: false });
       continue;
     }
     // "recipes that use ingredients": a relation said inside a list.
@@ -160,7 +186,12 @@ export function readItems(body: string, parens: string[]): Items {
       out.relations.push(raw);
       continue;
     }
-    const entity = entityName(item.words.replace(/\s+(?:(?:i|we|they|theyre|youre|you)\s+)?(?:are\s+)?\w+ing(?:\s+(?:on|with|at|in))?$/, ""), item.paren);
+    // "… with a score and comments": inside a record's own list, comments are a field of it.
+    if (open && REMARKS.test(item.words)) {
+      open.fields.push({ name: item.words, label: labelOf(item.words), type: "text", required: false });
+      continue;
+    }
+    const entity = entityName(item.words.replace(DOING, ""), item.paren);
     if (entity) {
       const subject = out.entities[0]?.name;
       out.entities.push({ name: entity, fields: item.paren ? fieldsOf(item.paren) : [], ...(owned && subject ? { parent: subject } : {}) });

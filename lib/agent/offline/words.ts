@@ -29,7 +29,8 @@ export function pluralize(word: string): string {
 
 /** True when a word looks plural ("books", "people"), false for "status" or "book". */
 export function isPlural(word: string): boolean {
-  return singularize(word) !== word;
+  // "status", "bonus", "campus": singular words that end in s.
+  return !/(?:^|[^aeiou])us$/.test(word) && singularize(word) !== word;
 }
 
 // Names reach SQL, file names and templates: letters, digits and _ only, never a reserved prefix.
