@@ -24,7 +24,7 @@ const DEFAULT_FIELDS: Record<string, string[]> = {
   ingredient: ["name", "quantity"], task: ["title", "done", "due date"], todo: ["title", "done", "due date"],
   book: ["title", "author", "read"], order: ["customer", "date", "total", "status"], expense: ["amount", "category", "date"],
   workout: ["date", "exercise", "duration"], recipe: ["name", "servings", "instructions"], entry: ["title", "date", "notes"],
-  movie: ["title", "year", "rating", "watched"], customer: ["name", "email", "phone"], employee: ["name", "email", "salary"],
+  movie: ["title", "year", "rating", "watched"], film: ["title", "year", "rating", "watched"], customer: ["name", "email", "phone"], employee: ["name", "email", "salary"],
   event: ["title", "date", "location"], note: ["title", "body"], item: ["name", "notes"], habit: ["name", "notes"],
   project: ["name", "status", "deadline"], payment: ["amount", "date", "paid"], activity: ["title", "date", "notes"],
   debt: ["amount", "date", "paid back (yes/no)"], piece: ["title", "composer"], lesson: ["date", "duration", "notes"],

@@ -2,7 +2,7 @@
 // into items: "status can be open, in progress or closed", "priority low/med/high", "type: a | b".
 const TRIGGER = /\b([a-z][a-z0-9_]*(?: [a-z][a-z0-9_]*)?)\s*(?:,\s*)?(?:which|that)?\s*\b(?:can be|could be|may be|is one of|is either|either|one of|options are|choices are|values are|like|such as|e\.?g\.?|ie|i\.e\.)\s*:?\s+/g;
 const SLASHED = /\b([a-z][a-z0-9_]*(?: [a-z][a-z0-9_]*)?)\s*[:=-]?\s+((?:[a-z0-9][a-z0-9-]*(?: [a-z0-9][a-z0-9-]*)?\s*[/|]\s*)+[a-z0-9][a-z0-9-]*(?: [a-z0-9][a-z0-9-]*)?)/g;
-const NOT_CHOICES = /^(?:yes\s*\/\s*no|y\s*\/\s*n|true\s*\/\s*false|and\s*\/\s*or)$|(?:^|\s)(?:yes\s*\/\s*no|y\s*\/\s*n|true\s*\/\s*false)$/;
+const NOT_CHOICES = /^and\s*\/\s*or$|(?:^|\s)(?:yes\s*\/\s*no|y\s*\/\s*n|true\s*\/\s*false)(?:\s|$)/;
 const OPTION_STOP = /^(?:and|with|plus|a|an|the|also|each|every|for|to)$/;
 const MAX_OPTION_WORDS = 3;
 const MAX_OPTIONS = 30;

@@ -19,21 +19,23 @@ const PER = /^(.*?)\s+(?:per|a|each|every|\/)\s*(month|week|year|day|night|hour|
 // Phrase shapes, first match wins; $1 etc. are the captured words.
 const SHAPES: [RegExp, (m: RegExpExecArray) => FieldPhrase][] = [
   [new RegExp(`^when ${PRONOUN}?\\s*(?:is |are |was |were )?due(?: back| date)?$`), () => ({ words: "due date", type: "date" })],
-  [new RegExp(`^when ${PRONOUN}?\\s*(?:is |are |was |were |got |get )?(?:last )?([a-z]+ed)(?: (?:back|on|in|out))?$`), (m) => ({ words: `${m[1]} on`, type: "date" })],
+  [new RegExp(`^when ${PRONOUN}?\\s*(?:should|must|has to|have to|needs? to|will) (?:be )?(?:give|bring|hand|return|send|returned|given|brought|handed) ?(?:it |them )?(?:back)?$`), () => ({ words: "due date", type: "date" })],
+  [new RegExp(`^when ${PRONOUN}?\\s*(?:is |are |was |were |got |get )?(last )?([a-z]+ed)(?: (?:back|on|in|out|it|them))?$`), (m) => ({ words: m[1] ? `last ${m[2]}` : `${m[2]} on`, type: "date" })],
   [new RegExp(`^when ${PRONOUN}?\\s*(?:is |are |will |starts?|happens?)?\\s*(.*)$`), (m) => ({ words: m[1] ? `${m[1]} date` : "date", type: "date" })],
   [new RegExp(`^(?:the )?(?:date|day) (?:${PRONOUN} )?(?:was |were |got )?([a-z]+ed)(?: (?:on|in|out|back))?$`), (m) => ({ words: `${m[1]} on`, type: "date" })],
   [new RegExp(`^how much (?:${PRONOUN} )?(?:did |does |do )?(?:${PRONOUN} )?(?:costs?|paid|pay|spent|spend|owe|owed|charged?)?$`), () => ({ words: "cost", type: "money" })],
   [/^how much (.+?)(?: (?:i|we|they|it) \w+)?$/, (m) => ({ words: m[1] ?? "amount", type: "real" })],
   [/^how many (.+?)(?: (?:i|we|they|it|there) \w+(?: \w+)?)?$/, (m) => ({ words: m[1] ?? "count", type: "integer" })],
-  [new RegExp(`^how often (?:to |do |should |must )?(?:${PRONOUN} )?(?:i |we )?([a-z]+)(?: (?:it|them))?(?: in (${UNIT_WORDS}))?$`), (m) => ({ words: `${m[1]} every ${m[2] ?? "days"}`, type: "integer", unit: m[2] ?? "days" })],
+  [new RegExp(`^how often (?:to |do |should |must )?(?:${PRONOUN} )?(?:i |we )?(?:needs? (?:to be )?|has to be |gets? )?([a-z]+)(?: (?:it|them))?(?: in (${UNIT_WORDS}))?$`), (m) => ({ words: `${m[1]} every ${m[2] ?? "days"}`, type: "integer", unit: m[2] ?? "days" })],
   [new RegExp(`^how long(?: ${PRONOUN})?(?: (?:takes?|took|lasts?|lasted))?(?: in (${UNIT_WORDS}))?$`), (m) => ({ words: "duration", type: "integer", unit: m[1] ?? "minutes" })],
   [/^what (?:was|is|got|were|gets) (?:done|fixed|changed)$/, () => ({ words: "work done", type: "text" })],
   [/^how (?:i|we|you|they|he|she) (?:felt|feel|feels|liked it|rate it)$/, () => ({ words: "feeling", type: "enum" })],
   [/^who (won|lost|paid|hosted|scored|cooked|drove|brought it)$/, (m) => ({ words: ({ won: "winner", lost: "loser", paid: "payer", hosted: "host", scored: "scorer", cooked: "cook", drove: "driver" } as Record<string, string>)[m[1] ?? ""] ?? "person", type: "text" })],
-  [/^(?:which|what) ([a-z]+(?: [a-z]+)?)$/, (m) => ({ words: m[1] ?? "" })],
+  [/^(?:which|what) (?!(?:i|im|we|were|they|theyre|you|he|she|it)\b)([a-z]+(?: [a-z]+)?)$/, (m) => ({ words: m[1] ?? "" })],
   [/^what (?:i|im|i m|i am|we|were|we are|they|theyre|they are)(?: (?:am|was|were|are|feel|felt))? (.+)$/, (m) => ({ words: m[1] ?? "", type: "text" })],
   [/^([a-z]+) (?:sold|bought|purchased|used|ordered|eaten|watched|played|borrowed|rented)$/, (m) => ({ words: m[1] ?? "" })],
   [/^where (?:to |can i |i can |do i |we can )?([a-z]+)(?: (?:it|them))?$/, (m) => ({ words: `where to ${m[1]}`, type: "text" })],
+  [/^where (?:it|they|he|she) (?:is|are|lives?|sits?|stays?|goes|go|is kept|are kept|is stored|are stored)\b.*$/, () => ({ words: "location", type: "text" })],
   [/^(?:a |the )?(?:link|url|website) (?:to|of|for) (?:the |their |its |a )?([a-z ]+)$/, (m) => ({ words: `${m[1]} url`, type: "url" })],
   [/^(?:the )?(?:number|no|count|#|amount) of (?:the )?([a-z]+)$/, (m) => ({ words: `${singular(m[1] ?? "")} count`, type: "integer" })],
   [/^(?:the )?(date|place|year|time|country|city|type|kind|category|name|number|method|mode|length|size|level|source|reason|cost|price|amount|duration|frequency) of ([a-z]+(?: [a-z]+)?)$/, (m) => ({ words: `${m[2]} ${m[1]}` })],
@@ -48,9 +50,11 @@ function singular(word: string): string {
 
 /** The words that name the field in `phrase` (already lower-case, without articles in front). */
 export function readFieldPhrase(phrase: string): FieldPhrase {
-  const shaped = readShape(phrase.trim());
-  if (shaped.words !== phrase.trim() || shaped.type) return shaped;
-  return readShape(phrase.replace(SENTENCE_TAIL, "").trim());
+  // "we note when they should give it back": the field is what is noted.
+  const noted = phrase.trim().replace(/^(?:we|i) (?:note|record|track|log|write down|keep track of|want to know|want to see) (?=\w+ )/, "");
+  const shaped = readShape(noted);
+  if (shaped.words !== noted || shaped.type) return shaped;
+  return readShape(noted.replace(SENTENCE_TAIL, "").trim());
 }
 
 function readShape(phrase: string): FieldPhrase {

@@ -68,7 +68,7 @@ export function extractViews(text: string): { text: string; dashboard: boolean; 
 /** Sentences and clauses that each describe one thing ("…; each product belongs to a supplier"). */
 export function splitClauses(text: string): string[] {
   return text
-    .split(/[.;\n!]+|\s*\b(?:where(?!\s+to\b)|whereby|plus|also|then|additionally)\b\s*|,?\s+and\s+(?=(?:each|every|one)\b)|,\s*(?=(?:each|every)\b)|:\s*(?=(?:each|every)\b)|,\s*(?=[a-z]+\s+(?:have|has|belong|belongs|are|is)\b)|,?\s+and\s+(?=(?:i|we)\s)|,\s*(?=(?:i|we)\s)/)
+    .split(/[.;\n!]+|\s*\b(?:where(?!\s+to\b)(?!\s+(?:it|they|he|she)\s+(?:is|are|lives?|sits?|stays?|goes|go)\b)|whereby|plus|also|then|additionally)\b\s*|,?\s+and\s+(?=(?:each|every|one)\b)|,\s*(?=(?:each|every)\b)|:\s*(?=(?:each|every)\b)|,\s*(?=[a-z]+\s+(?:have|has|belong|belongs|are|is)\b)|,?\s+and\s+(?=(?:i|we)\s)|,\s*(?=(?:i|we)\s)/)
     .map((c) => c.replace(/^[\s,]*(?:(?:and|but|so)\b)?\s*/, "").replace(/\s+(?:too|as well|also)$/, "").replace(/[\s,]+$/, "").trim())
     .filter((c) => c !== "");
 }

@@ -117,7 +117,7 @@ function withJoinFields(name: string, own: FieldSpec[]): FieldSpec[] {
   return [...own, ...joinFields(name).filter((f) => !stems.has(f.name.split("_")[0]) && !types.has(f.type))];
 }
 
-const TITLED = /^(?:deal|task|todo|post|event|meeting|project|ticket|bug|issue|job|goal|idea|article|story|lesson|course|episode|movie|book|song|album|game|trip|campaign|chore|assignment|note|entry|milestone|feature|job_application|application|talk|session|workshop|class|gig|show|video|podcast|chapter|objective|key_result|okr|goal|initiative|experiment)$/;
+const TITLED = /^(?:deal|task|todo|post|event|meeting|project|ticket|bug|issue|job|goal|idea|article|story|lesson|course|episode|movie|film|book|song|album|game|trip|campaign|chore|assignment|note|entry|milestone|feature|job_application|application|talk|session|workshop|class|gig|show|video|podcast|chapter|objective|key_result|okr|goal|initiative|experiment)$/;
 const NAMING = /(?:^|_)(?:name|title|subject|label|username|email|code|number|summary|headline)$/;
 
 // Rows need something people know them by: a record without a text field, or a titled kind of record

@@ -85,10 +85,10 @@ const LINE = /^([a-z]+(?: [a-z]+)?) (?:ordered|bought|purchased|included|used|so
 const MEASURE = /^([a-z]+(?: [a-z]+)?) (?:each|every|per) ([a-z]+) (?:[a-z]+ )?(?:at|on|for|in|per|to) (?:each|every|an?|the) ([a-z]+)$/;
 const PREVIOUS = "<previous>";
 const REMARKS = /^(?:comments|notes|remarks)$/;
-const FOR_ONE = /^([a-z]+(?: [a-z]+)?) (?:for|of|belonging to|linked to) (?:a|an|each|every|the|one) ([a-z]+)$/;
-// "pieces they're working on", "tenants living": what the record is doing is no part of its name; a noun
-// after a preposition or article ("in each building") is no verb.
-const DOING = /(?<!\b(?:in|on|at|of|for|per|to|by|each|every|a|an|the))\s+(?:(?:i|we|they|theyre|youre|you)\s+)?(?:are\s+)?\w+ing(?:\s+(?:on|with|at|in))?$/;
+const FOR_ONE = /^([a-z]+(?: [a-z]+|(?: yes\/no))?) (?:for|of|belonging to|linked to) (?:a|an|each|every|the|one) ([a-z]+)$/;
+// "pieces they're working on", "tenants living", "books we read": what the record does (or what is done
+// with it) is no part of its name; a noun after a preposition or article ("in each building") is no verb.
+const DOING = /(?<!\b(?:in|on|at|of|for|per|to|by|each|every|a|an|the))\s+(?:(?:i|we|they|theyre|youre|you)\s+)?(?:are\s+)?\w+ing(?:\s+(?:on|with|at|in))?$|(?<=[a-z]s)\s+(?:that\s+|which\s+)?(?:i|we|they|you)\s+(?:have\s+)?[a-z]+$/;
 
 const singularOf = (words: string) => snakeCase(words.split(" ").map((w, i, all) => (i === all.length - 1 ? singularize(w) : w)).join(" "));
 
@@ -157,6 +157,12 @@ export function readItems(body: string, parens: string[]): Items {
       const [a, b] = [singularOf(measure[2]), singularOf(measure[3])];
       const field = inferField({ words: measure[1] });
       out.entities.push({ name: `${a}_${b}`, fields: field ? [field] : [], between: true, pair: [a, b] });
+      continue;
+    }
+    // "how often it needs water", "when they borrowed it": a field said as a question, never a relation.
+    const asked = /^(?:how|when|where|who)\b/.test(item.words) ? inferField(item) : null;
+    if (asked) {
+      (open ? open.fields : out.fields).push(asked);
       continue;
     }
     if (isUnsupported(item.words) || item.words.split(" ").length > MAX_ITEM_WORDS) {

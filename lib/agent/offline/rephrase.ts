@@ -14,6 +14,8 @@ const REPHRASINGS: [RegExp, string][] = [
   [new RegExp(`\\b([a-z]+s) (?:where|in which|when) (?:a|an|each|every|the) ([a-z]+) (?:${GIVE_VERB}) (?:a|an|each|every|the) ([a-z]+) `, "g"), "$1 with $2, $3, "],
   // "plays where we record which game, the date and who won" → "plays with game, the date and who won".
   [/\b([a-z]+s) (?:where|in which|for which) (?:we|i|you|they|people) (?:record|log|track|note|enter|keep|save|store|write down|put in|fill in) (?:which |what )?/g, "$1 with "],
+  // "each member's rating of each book" → "members rate books" (a review with its rating).
+  [/\b(?:each|every) ([a-z]+?)s? (?:rating|ratings|score|scores|review|reviews|stars) (?:of|for|on) (?:each|every|a|an|the) ([a-z]+?)s?\b/g, "$1s rate $2s"],
   // "cat sitting: cats have an owner": the app's name, then a sentence of its own.
   [/^([a-z][a-z ]{0,40}): (?=[a-z]+s (?:have|has) )/, "$1. "],
   // "cats have an owner (…) and visits have a date": two sentences.
