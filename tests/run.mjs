@@ -1,6 +1,6 @@
 // `npm test`: the whole suite (vitest unit + integration, then a production build and Playwright e2e in
 // Chromium), ending with one "N passed, N failed" line. `--db-only` runs just the database-backed
-// integration tests (CI runs them again against PostgreSQL with TEST_DATABASE_URL set).
+// integration tests (CI runs them again against PostgreSQL with TEST_DATABASE_URL set), listed below.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
@@ -49,8 +49,19 @@ function e2e() {
   if (code !== 0) exitCode = code;
 }
 
+// The database suite: integration tests whose subject touches the platform database. Tests of the
+// bundler, the function runtime, tenant SQLite, the offline planner's builds, HTTP fuzzing and egress use
+// it only to sign a user up, so a second run on PostgreSQL would only repeat them.
+const NOT_DATABASE = [
+  "tests/integration/bundler/**", "tests/integration/tenant-db/**", "tests/integration/functions/runtime-*",
+  "tests/integration/functions/isolation.test.ts", "tests/integration/functions/db-cancellation.test.ts",
+  "tests/integration/agent/offline-*", "tests/integration/agent/tools-*", "tests/integration/agent/app-check.test.ts",
+  "tests/integration/agent/render-check.test.ts", "tests/integration/agent/providers.test.ts", "tests/integration/agent/loop.test.ts",
+  "tests/integration/http/fuzz.test.ts", "tests/integration/security/egress.test.ts",
+];
+
 if (dbOnly) {
-  vitest("db", ["tests/integration"]);
+  vitest("db", ["tests/integration", ...NOT_DATABASE.map((glob) => `--exclude=${glob}`)]);
 } else {
   vitest("all", []);
   e2e();

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { POST as signUpRoute } from "@/app/api/auth/signup/route";
 import { GET as listTokens, POST as tokensRoute } from "@/app/api/tokens/route";
@@ -39,7 +40,7 @@ function expectRefused(res: CallResult, limit: number, windowSeconds: number): v
 }
 
 const signUp = (address: string, n: number) =>
-  call(signUpRoute, { method: "POST", headers: from(address), body: { email: `limit-${n}-${address}@example.test`, password: TEST_PASSWORD, name: "L" } });
+  call(signUpRoute, { method: "POST", headers: from(address), body: { email: `limit-${n}-${randomUUID().slice(0, 8)}@example.test`, password: TEST_PASSWORD, name: "L" } });
 const passwordToken = (address: string, email: string, password: string) =>
   call(tokensRoute, { method: "POST", headers: from(address), body: { name: "t", email, password } });
 
