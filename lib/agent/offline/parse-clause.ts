@@ -24,7 +24,7 @@ export type Draft = {
   weak: Set<string>;
 };
 
-const SEPARATOR = /^(.*?)(?:\s*:\s*|\s+[-–—]\s+|\s+(?:with|having|have|has|containing|including|that (?:have|has|holds?|stores?|tracks?|keeps?|records?|lists?)|which (?:have|has)|where (?:i|we|you|people|users) (?:can )?(?:track|log|record|store|keep|add|list|save|see|enter|manage)(?: the| my| our)?|to (?:log|track|record|manage|store|keep track of|organi[sz]e|list|save)|(?<=s\s)(?:record|track|store|capture|hold|keep|include|contain|need|require)|records|tracks|stores|captures|holds|keeps|includes|contains|needs|requires)\s+)(.*)$/;
+const SEPARATOR = /^(.*?)(?:\s*:\s*|\s+[-–—]\s+|\s+(?:with|having|have|has|containing|including|that (?:have|has|holds?|stores?|tracks?|keeps?|records?|lists?)|which (?:have|has)|where (?:i|we|you|people|users) (?:can )?(?:track|log|record|store|keep|add|list|save|see|enter|manage)(?: the| my| our)?|to (?:log|track|record|manage|store|keep track of|organi[sz]e|list|save)|(?<=s\s)(?:record|track|store|capture|hold|keep|include|contain|need|require)|records|tracks|stores|captures|holds|keeps|includes|contains|needs|requires)\s+)(?![-–—:])(.*)$/;
 /** The entity of that name, made empty if new. */
 export function ensureEntity(draft: Draft, name: string): DraftEntity {
   const found = draft.entities.get(name);

@@ -1,6 +1,7 @@
 // The app check renders every page on the server with the app's real data, dialogs open, and names each
 // page that threw or showed an error in place of a node.
 import { afterAll, describe, expect, it } from "vitest";
+import { getFromApp } from "@/lib/agent/verify/app-get";
 import { checkApp } from "@/lib/agent/verify/check-app";
 import { shutdownRuntime } from "@/lib/functions";
 import { log } from "@/lib/log";
@@ -66,5 +67,14 @@ describe("the app check's server render", () => {
     expect(problems).toContain('page /contacts/7 shows an error in node "contact-form": No contact 7');
     await put(scope, "functions/contacts.ts", noRecords.replace('const rows = [{ id: 7, name: "Ada", email: "ada@example.test" }];', "const rows: { id: number; name: string }[] = [];"));
     expect(await checkApp(scope, log)).toEqual([]);
+  });
+
+  it("runs only the project's own functions: another origin, another path or an encoded name is refused", async () => {
+    const scope = await ownerScope("RenderGets");
+    await put(scope, "functions/contacts.ts", CONTACTS);
+    expect(await getFromApp(scope, "/_fn/contacts", log)).toMatchObject({ ok: true, status: 200 });
+    for (const url of ["http://evil.test/_fn/contacts", "/api/projects", "/_fn/..%2Fcontacts", "/_fn/%63ontacts"]) {
+      expect(await getFromApp(scope, url, log)).toEqual({ ok: false, message: `${url} is not a URL of the app's functions` });
+    }
   });
 });

@@ -112,4 +112,5 @@ export const CORPUS: [string, Expected][] = [
   ["ladder sharing: neighbours and ladders, neighbours borrow ladders and we note when they should bring it back", { entities: { neighbour: { name: "text" }, ladder: { name: "text" }, loan: { due_date: "date", neighbour_id: "integer", ladder_id: "integer" } } }],
   ["piano teaching: pupils (name, grade), lessons with date, what we practised and paid yes/no for each pupil", { entities: { pupil: { name: "text" }, lesson: { date: "date", practised: "text", paid: "boolean", pupil_id: "integer" } }, relations: ["lesson.pupil_id->pupil"] }],
   ["cake orders: customer name, pickup date, what they ordered and whether it's paid", { entities: { cake_order: { customer_name: "text", pickup_date: "date", ordered: "text", paid: "boolean" } } }],
+  ["an app for managing my medical records - doctor, visit date and notes", { entities: { medical_record: { doctor: "text", visit_date: "date", notes: "text" } } }],
 ];
