@@ -19,14 +19,19 @@ function refuseMalformed(request: NextRequest): Response | undefined {
 // Internal route tree of the apps origin; reachable only through the rewrite below, never on the IDE's host.
 const APPS_PREFIX = "/apps-host";
 
+// Liveness and readiness answer on any Host: load balancers and Kubernetes probes call an address (an
+// IP, a pod name), not Myco's names. GET and HEAD only; nothing else on an unknown Host is answered.
+const PROBES = new Set(["/api/health", "/api/ready"]);
+
 // Runs before every request and routes by Host: the IDE gets a fresh CSP nonce per page (Next applies it
 // to its own scripts when it finds the policy on the request) and its security headers; an app host is
-// rewritten into the apps route tree; any other Host is refused.
+// rewritten into the apps route tree; any other Host is refused (but for the probes above).
 export function proxy(request: NextRequest): Response {
   const refused = refuseMalformed(request);
   if (refused) return refused;
   const host = classifyHost(request.headers.get("host"));
   const { pathname, search } = request.nextUrl;
+  if (host.kind !== "ide" && PROBES.has(pathname) && (request.method === "GET" || request.method === "HEAD")) return NextResponse.next();
   if (host.kind === "app") {
     const url = request.nextUrl.clone();
     url.pathname = `${APPS_PREFIX}/${host.slug}/${host.env}${pathname.replace(/^\/_fn\//, "/myco-fn/").replace(/^\/_myco\//, "/myco-assets/")}`;

@@ -96,6 +96,19 @@ test("every route answers each method it does not implement with a JSON 405 and 
   }
 });
 
+test("liveness and readiness answer on any Host, for probes; anything else there is 421", async () => {
+  const base = new URL(test.info().project.use.baseURL ?? "");
+  for (const host of [`127.0.0.1:${base.port}`, "10.1.2.3", "myco-7d9f.pod.cluster.local", appHost]) {
+    const health = await send("GET", "/api/health", { host });
+    expect({ status: health.status, body: health.json }, host).toEqual({ status: 200, body: { status: "ok" } });
+    expect((await send("GET", "/api/ready", { host })).status, host).toBe(200);
+    expect((await send("HEAD", "/api/health", { host })).status, host).toBe(200);
+  }
+  for (const [method, url] of [["GET", "/"], ["GET", "/api/projects"], ["POST", "/api/health"], ["GET", "/api/health/x"]] as const) {
+    expect((await send(method, url, { host: "10.1.2.3" })).status, `${method} ${url}`).toBe(421);
+  }
+});
+
 test("methods Next does not route, TRACE included, are a JSON 405 on both origins", async () => {
   for (const method of UNROUTED_METHODS) {
     for (const host of [undefined, appHost]) {
