@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { getFromApp } from "@/lib/agent/verify/app-get";
 import { checkApp } from "@/lib/agent/verify/check-app";
-import { shutdownRuntime } from "@/lib/functions";
+import { shutdownRuntime, watchInvocations } from "@/lib/functions";
 import { log } from "@/lib/log";
 import { writeFile } from "@/lib/workspace";
 import { ownerScope } from "@/tests/support/scope";
@@ -76,5 +76,22 @@ describe("the app check's server render", () => {
     for (const url of ["http://evil.test/_fn/contacts", "/api/projects", "/_fn/..%2Fcontacts", "/_fn/%63ontacts"]) {
       expect(await getFromApp(scope, url, log)).toEqual({ ok: false, message: `${url} is not a URL of the app's functions` });
     }
+  });
+
+  it("asks at most 40 GETs of a table whose hundred rows each have an edit dialog", async () => {
+    const scope = await ownerScope("RenderBudget");
+    const many = CONTACTS.replace('const rows = [{ id: 7, name: "Ada", email: "ada@example.test" }];', 'const rows = Array.from({ length: 100 }, (_, i) => ({ id: i + 1, name: "P" + i, email: "p" + i + "@example.test" }));');
+    await put(scope, "functions/contacts.ts", many);
+    await put(scope, "app.json", blueprint([table("contacts-table")], detail));
+    const stop = new AbortController();
+    let calls = 0;
+    const counting = (async () => {
+      for await (const record of watchInvocations(scope, "contacts", stop.signal)) if (record.trigger === "api") calls += 1;
+    })();
+    expect(await checkApp(scope, log)).toEqual([]);
+    stop.abort();
+    await counting;
+    // One smoke GET of the list, then the render check's 40.
+    expect(calls).toBe(41);
   });
 });
