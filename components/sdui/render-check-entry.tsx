@@ -55,11 +55,11 @@ function pathOf(route: Route, blueprint: Blueprint, answers: ReadonlyMap<string,
   return { path, madeUp };
 }
 
-function render(blueprint: Blueprint, input: Extract<RenderCheckInput, { type: "start" }>, check: RenderCheck): string | undefined {
+function render(input: Extract<RenderCheckInput, { type: "start" }>, check: RenderCheck): string | undefined {
   try {
     renderToString(
       <RenderCheckContext.Provider value={check}>
-        <App blueprint={blueprint} components={input.components} env={input.env} post={() => undefined} bootMs={0} />
+        <App blueprint={input.blueprint} components={input.components} env={input.env} post={() => undefined} bootMs={0} />
       </RenderCheckContext.Provider>,
     );
     return undefined;
@@ -72,7 +72,7 @@ function renderAll(input: Extract<RenderCheckInput, { type: "start" }>, answers:
   return input.blueprint.routes.map((route) => {
     const { path, madeUp } = pathOf(route, input.blueprint, answers, requested);
     const check: RenderCheck = { location: path, answers, requested, shown: [] };
-    const threw = render(input.blueprint, input, check);
+    const threw = render(input, check);
     return { path, madeUp, shown: check.shown, ...(threw !== undefined ? { threw } : {}) };
   });
 }
