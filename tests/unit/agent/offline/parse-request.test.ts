@@ -72,6 +72,16 @@ describe("parseRequest", () => {
     expect(parseRequest("personal finance: accounts and transactions").appName).toBe("Finance");
   });
 
+  // The planner runs in the server process on a tenant's words: no phrase may make its patterns backtrack
+  // for seconds and stall everyone's requests (a stall fails this test by its timeout).
+  it("reads hostile 4,000-character requests made of its own sentence shapes, each a plan within the limits", () => {
+    const shapes = ["books ", "scores where a judge gives ", "dishes each guest brings ", "cats have and ", "a/", "a", "vinyl records ", "each member rating of ", "x: ", "building in each ", "the books kids borrow from the ", "how often it needs ", "status (a, b) for a "];
+    for (const shape of shapes) {
+      const spec = parseRequest(shape.repeat(Math.ceil(4_000 / shape.length)));
+      expect(spec.entities.length, shape).toBeLessThanOrEqual(12);
+    }
+  });
+
   it("is deterministic", () => {
     const request = "a CRM with contacts and deals, deals have a stage and an amount";
     expect(parseRequest(request)).toEqual(parseRequest(request));
