@@ -15,6 +15,8 @@ type RenderCheckInput =
 type RenderCheckOutput = { type: "fetch"; urls: string[] } | { type: "done"; problems: string[] };
 
 const MAX_ROUNDS = 4;
+// A longer id (a visitor may have chosen it) is not put in a path or a problem line; a made-up one is.
+const MAX_ID_CHARS = 64;
 
 type Rendered = { path: string; madeUp: boolean; threw?: string; shown: ShownError[] };
 
@@ -48,7 +50,7 @@ function pathOf(route: Route, blueprint: Blueprint, answers: ReadonlyMap<string,
     if (list && !answer) requested.add(list);
     const first = answer?.ok ? rowsOf(answer.data)?.[0] : undefined;
     const id = first !== null && typeof first === "object" ? (first as { id?: unknown }).id : undefined;
-    if (typeof id === "string" || typeof id === "number") return encodeURIComponent(String(id));
+    if ((typeof id === "string" && id.length <= MAX_ID_CHARS) || typeof id === "number") return encodeURIComponent(String(id));
     madeUp = true;
     return "1";
   });

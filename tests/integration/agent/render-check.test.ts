@@ -3,6 +3,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { getFromApp } from "@/lib/agent/verify/app-get";
 import { checkApp } from "@/lib/agent/verify/check-app";
+import { renderCheck } from "@/lib/agent/verify/render-check";
+import { validateBlueprint } from "@/lib/sdui";
 import { shutdownRuntime, watchInvocations } from "@/lib/functions";
 import { log } from "@/lib/log";
 import { writeFile } from "@/lib/workspace";
@@ -93,5 +95,23 @@ describe("the app check's server render", () => {
     await counting;
     // One smoke GET of the list, then the render check's 40.
     expect(calls).toBe(41);
+  });
+
+  it("holds at most 8 MB of answers: a page of ten 1 MB tables gets a problem, not the server's memory", async () => {
+    const scope = await ownerScope("RenderBytes");
+    await put(scope, "functions/big.ts", 'export default async function handler(req: { query: Record<string, string> }) {\n  return Array.from({ length: 7_500 }, (_, i) => ({ id: i, text: "x".repeat(100) + req.query.n }));\n}\n');
+    const tables = Array.from({ length: 10 }, (_, n) => ({ id: `t${n}`, type: "table", data: { function: "big", args: { n: String(n) } }, columns: [{ key: "text", label: "Text" }] }));
+    await put(scope, "app.json", JSON.stringify({ version: 1, name: "Big", routes: [{ path: "/", page: "home" }], pages: { home: { title: "Big", body: { id: "root", type: "stack", children: tables } } } }));
+    const problems = await checkApp(scope, log);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => /^page \/ shows an error in node "t\d": \/_fn\/big\?n=\d answered more than the app check reads \(8388608 bytes\)$/.test(p)), JSON.stringify(problems)).toBe(true);
+  });
+
+  it("answers a GET that throws (a function gone since the smoke test) with a problem, never a hang", async () => {
+    const scope = await ownerScope("RenderGone");
+    const parsed = validateBlueprint(JSON.parse(blueprint([{ id: "gone", type: "list", data: { function: "gone" }, itemTemplate: { title: "{{row.name}}" } }], detail)));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const problems = await renderCheck(scope, parsed.blueprint, {}, log);
+    expect(problems).toContainEqual(expect.stringMatching(/^page \/ shows an error in node "gone": /));
   });
 });
