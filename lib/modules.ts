@@ -17,7 +17,8 @@ export const SEAM_OWNERS: Readonly<Record<string, ModuleName>> = {
   "@prisma/client": "db", "@prisma/adapter-pg": "db", "pglite-prisma-adapter": "db", "@electric-sql/pglite": "db", pg: "db",
   "better-sqlite3": "tenant-db", "simple-git": "workspace", esbuild: "bundler", "isolated-vm": "functions",
   openai: "agent", "@sentry/nextjs": "log", console: "log", "@upstash/ratelimit": "security", "@upstash/redis": "security",
-  ioredis: "security",
+  ioredis: "security", "prom-client": "log", eslint: "security", "@typescript-eslint/parser": "security",
+  "eslint-plugin-security": "security", "eslint-plugin-no-unsanitized": "security",
 };
 
 /** The modules client components may take values from; from any other module, only types. */

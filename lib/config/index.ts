@@ -2,6 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { RATE_LIMIT_DEFAULTS, RateLimitOverrides, type RateLimitId } from "./rate-limits";
+
+export { RATE_LIMIT_DEFAULTS, type RateLimitId };
+
 
 const optionalString = z
   .string()
@@ -20,40 +24,6 @@ function parseJson(text: string, ctx: z.RefinementCtx<string>): unknown {
   }
 }
 
-/**
- * The platform's rate limits: attempts allowed per window and who is counted (the key). Every one can be
- * overridden with MYCO_RATE_LIMITS, e.g. `{"appCalls": {"limit": 120000}}`.
- */
-export const RATE_LIMIT_DEFAULTS = {
-  signUps: { limit: 10, windowSeconds: 3600 },
-  signInAttempts: { limit: 60, windowSeconds: 900 },
-  wrongPasswords: { limit: 10, windowSeconds: 900 },
-  wrongPasswordsPerAccount: { limit: 50, windowSeconds: 900 },
-  tokens: { limit: 20, windowSeconds: 3600 },
-  projects: { limit: 20, windowSeconds: 3600 },
-  writes: { limit: 300, windowSeconds: 60 },
-  migrations: { limit: 30, windowSeconds: 60 },
-  queries: { limit: 300, windowSeconds: 60 },
-  invokes: { limit: 300, windowSeconds: 60 },
-  // Each check builds every component and function of a project: CPU-heavy, and the editor asks once per commit.
-  builds: { limit: 30, windowSeconds: 60 },
-  // Far above one client's share: the app-wide cap bounds cost, and must not let a few clients shut an app.
-  appCalls: { limit: 60_000, windowSeconds: 60 },
-  appCallsPerClient: { limit: 1200, windowSeconds: 60 },
-} as const;
-
-/** The name of one of the platform's rate limits. */
-export type RateLimitId = keyof typeof RATE_LIMIT_DEFAULTS;
-
-const RateLimitOverride = z.strictObject({
-  limit: z.number().int().min(1).max(10_000_000).optional(),
-  windowSeconds: z.number().int().min(1).max(86_400).optional(),
-});
-const RateLimitOverrides = z.partialRecord(
-  z.enum(Object.keys(RATE_LIMIT_DEFAULTS) as [RateLimitId, ...RateLimitId[]]),
-  RateLimitOverride,
-);
-
 function parseJsonObject(text: string, ctx: z.RefinementCtx<string>): unknown {
   try {
     return JSON.parse(text);
@@ -62,6 +32,12 @@ function parseJsonObject(text: string, ctx: z.RefinementCtx<string>): unknown {
     return z.NEVER;
   }
 }
+
+/** AI_PRICES: US dollars per million prompt and completion tokens, by model name. */
+const AiPrices = z.record(
+  z.string().min(1).max(200),
+  z.strictObject({ prompt: z.number().min(0).max(10_000), completion: z.number().min(0).max(10_000) }),
+);
 
 /** One entry of AI_FALLBACK_PROVIDERS. */
 const FallbackProvider = z.strictObject({
@@ -120,6 +96,12 @@ const EnvSchema = z
     MYCO_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
     // Fault drills: named points where the process kills itself (SIGKILL), e.g. "deploy.migrated".
     MYCO_CRASH_POINTS: optionalString.pipe(z.string().regex(/^[a-z_.]+(,[a-z_.]+)*$/, "must be names like deploy.migrated, comma-separated").optional()),
+    MYCO_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
+    MYCO_METRICS_HOST: z.string().regex(/^[a-z0-9.:-]{1,253}$/i, "must be a host name or an IP address").default("127.0.0.1"),
+    MYCO_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
+    MYCO_PROJECT_MONTHLY_TOKENS: z.coerce.number().int().min(0).max(1e12).default(0),
+    MYCO_USER_MONTHLY_TOKENS: z.coerce.number().int().min(0).max(1e12).default(0),
+    AI_PRICES: optionalString.pipe(z.string().transform(parseJsonObject).pipe(AiPrices).optional()),
     // Set by lib/http/server.mjs, never by hand: the random name of the header carrying the socket's address.
     MYCO_PEER_HEADER: optionalString.pipe(z.string().regex(/^x-myco-peer-[0-9a-f]{32}$/).optional()),
   })
@@ -181,6 +163,17 @@ export type Config = Readonly<{
    * address (unset under `next dev`), and how many reverse proxies in front append to X-Forwarded-For.
    */
   clientAddress: { peerHeader: string | undefined; trustedProxies: number };
+  /** Where Prometheus scrapes /metrics (MYCO_METRICS_PORT, 0 turns it off; MYCO_METRICS_HOST): never the IDE or app origins. */
+  metrics: { port: number; host: string };
+  /** Days audit events are kept (MYCO_AUDIT_RETENTION_DAYS); older ones are deleted. */
+  auditRetentionDays: number;
+  /**
+   * Monthly token budgets: the default for each project (its owner may set another) and the cap for each
+   * user across projects; 0 means no budget.
+   */
+  budgets: { projectMonthlyTokens: number; userMonthlyTokens: number };
+  /** Prices per million tokens by model (AI_PRICES), for cost estimates; models not listed have no cost. */
+  aiPrices: Readonly<Record<string, { prompt: number; completion: number }>>;
   /** Fault drills only: where the process kills itself to prove a recovery path (MYCO_CRASH_POINTS). */
   crashPoints: ReadonlySet<string>;
 }>;
@@ -288,6 +281,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     redis: redisConfig(e),
     rateLimits: rateLimits(e),
     clientAddress: { peerHeader: e.MYCO_PEER_HEADER, trustedProxies: e.MYCO_TRUSTED_PROXIES },
+    metrics: { port: e.MYCO_METRICS_PORT, host: e.MYCO_METRICS_HOST },
+    auditRetentionDays: e.MYCO_AUDIT_RETENTION_DAYS,
+    budgets: { projectMonthlyTokens: e.MYCO_PROJECT_MONTHLY_TOKENS, userMonthlyTokens: e.MYCO_USER_MONTHLY_TOKENS },
+    aiPrices: e.AI_PRICES ?? {},
     crashPoints: new Set(e.MYCO_CRASH_POINTS?.split(",") ?? []),
   });
 }
