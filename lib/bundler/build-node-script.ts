@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import * as esbuild from "esbuild";
+import { timedBuild } from "./timed-build";
 
 // Platform child processes (the function runner, ...) are TypeScript in lib/, compiled once per content
 // into node_modules/.cache: from there Node resolves their externals (native addons) in this
@@ -11,7 +11,7 @@ const CACHE_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modul
 const builds = new Map<string, Promise<string>>();
 
 async function build(entry: string, externals: readonly string[]): Promise<string> {
-  const result = await esbuild.build({
+  const result = await timedBuild("other", {
     entryPoints: [entry],
     bundle: true,
     platform: "node",

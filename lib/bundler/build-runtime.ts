@@ -2,6 +2,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import * as esbuild from "esbuild";
 import { putArtifact } from "./artifacts";
+import { timedBuild } from "./timed-build";
 
 /** What every hosted page loads: the import map (one shared React, the SDK) and the runtime's URL. */
 export type RuntimeAssets = { importMap: Record<string, string>; runtimeUrl: string; vendorBytes: number; runtimeBytes: number };
@@ -15,7 +16,7 @@ const REACT_SPECS = { React: "react", ReactDOM: "react-dom", ReactDOMClient: "re
 const urlOf = (key: string) => `/_myco/a/${key}`;
 
 async function bundle(options: esbuild.BuildOptions): Promise<Uint8Array> {
-  const result = await esbuild.build({
+  const result = await timedBuild("other", {
     bundle: true, write: false, format: "esm", platform: "browser", target: "es2022", minify: true, legalComments: "none",
     define: { "process.env.NODE_ENV": '"production"' }, logLevel: "silent", absWorkingDir: ROOT, ...options,
   });

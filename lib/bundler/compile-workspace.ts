@@ -5,6 +5,7 @@ import { getHeadSha, listFiles } from "@/lib/workspace";
 import { BuildError, buildFailureOf, diagnosticsOf } from "./build-error";
 import { dependencyDir } from "./install-dependencies";
 import { jailOf } from "./package-jail";
+import { timedBuild } from "./timed-build";
 import { tenantTsconfig } from "./tenant-tsconfig";
 import { workspacePlugin } from "./workspace-plugin";
 
@@ -21,7 +22,7 @@ export async function compileWorkspaceEntry(scope: TenantScope, entry: string, k
   const jail = await jailOf(dependencyDir(scope));
   let result: esbuild.BuildResult<{ write: false }>;
   try {
-    result = await esbuild.build({
+    result = await timedBuild(kind === "functions" ? "function" : "component", {
       ...options,
       entryPoints: [entry], bundle: true, write: false, target: "es2022", minify: true, legalComments: "none", logLevel: "silent",
       // Nothing resolves against the server: the working directory is the project's deps folder, there is

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { getConfig } from "@/lib/config";
-import { log } from "@/lib/log";
+import { log, metrics } from "@/lib/log";
 import { PrismaClient } from "./generated/client";
 import { applyMigrations, pgClientExec, pgliteExec } from "./apply-migrations";
 
@@ -40,8 +40,19 @@ async function openPostgres(url: string): Promise<OpenDb> {
     await client.end();
   }
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-  return { prisma, close: () => prisma.$disconnect() };
+  // Our own pool, so a scrape can read its figures; the adapter ends it on disconnect. The adapter types
+  // pg with a newer @types/pg than ours; at run time both are this one pg (its instanceof check holds).
+  const pool = new pg.Pool({ connectionString: url });
+  const external = pool as unknown as ConstructorParameters<typeof PrismaPg>[0];
+  const prisma = new PrismaClient({ adapter: new PrismaPg(external, { disposeExternalPool: true }) });
+  const stopGauge = metrics.gaugeSource("dbPool", () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }));
+  return {
+    prisma,
+    close: async () => {
+      stopGauge();
+      await prisma.$disconnect();
+    },
+  };
 }
 
 async function openPglite(dir: string): Promise<OpenDb> {
@@ -54,9 +65,12 @@ async function openPglite(dir: string): Promise<OpenDb> {
     await applyMigrations(pgliteExec(pglite), migrationsDir(), log);
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    // PGlite is one connection in this process, always open.
+    const stopGauge = metrics.gaugeSource("dbPool", () => ({ total: 1 }));
     return {
       prisma,
       close: async () => {
+        stopGauge();
         await prisma.$disconnect();
         await pglite.close();
       },

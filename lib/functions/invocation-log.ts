@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { EventEmitter, on } from "node:events";
 import { z } from "zod";
 import { getDb, type FunctionInvocation, type Prisma } from "@/lib/db";
-import { log } from "@/lib/log";
+import { log, metrics } from "@/lib/log";
 import type { TenantScope } from "@/lib/auth";
 
 /** What one invocation leaves behind, as the logs API shows it. */
@@ -63,6 +63,7 @@ export function recordInvocation(data: NewInvocation): InvocationRecord {
   if (queue.length >= MAX_BATCH) void flushInvocations();
   else timer ??= setTimeout(() => void flushInvocations(), FLUSH_DELAY_MS);
   const record = toRecord(row as FunctionInvocation);
+  metrics.functionInvocation(row.projectId, record.status === "ok" ? "ok" : (record.errorCode ?? "error"), record.durationMs / 1000);
   live.emit(channel(row.projectId, row.functionName), record);
   return record;
 }

@@ -1,5 +1,6 @@
 // One runner process per tenant, spawned lazily and dropped when it dies, idles out or is
 // evicted; the number of processes is bounded for the whole server.
+import { metrics } from "@/lib/log";
 import { RunnerProcess } from "./runner-process";
 
 // Each runner costs ~50 MB RSS idle; beyond this many, the least recently used idle one goes.
@@ -8,6 +9,7 @@ const MAX_RUNNERS = 64;
 // `runners` answers new calls; `live` also holds retired runners still finishing their calls.
 const runners = new Map<string, RunnerProcess>();
 const live = new Set<RunnerProcess>();
+metrics.gaugeSource("functionRunners", () => live.size);
 const hooks = {
   forget(runner: RunnerProcess): void {
     if (runners.get(runner.tenantKey) === runner) runners.delete(runner.tenantKey);

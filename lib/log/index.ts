@@ -52,3 +52,10 @@ export function initErrorReporting(): void {
   const { sentryDsn, nodeEnv } = getConfig();
   if (sentryDsn) Sentry.init({ dsn: sentryDsn, environment: nodeEnv });
 }
+
+export { currentRequest, withRequestContext, type RequestContext } from "./request-context";
+
+/** Prometheus metrics: the recorders every later module calls, and the registry's text for the listener. */
+export { metrics, metricsText } from "./metrics";
+/** A request path as a bounded `route` label. */
+export { routeTemplate, type RouteParams } from "./route-template";

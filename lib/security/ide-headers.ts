@@ -9,13 +9,15 @@ export function ideSecurityHeaders(nonce: string): Record<string, string> {
   const config = getConfig();
   const appsOrigin = new URL(config.appsUrlPattern.replace("{slug}", "slug")).origin.replace("//slug.", "//*.");
   const isDev = config.nodeEnv === "development";
+  // The browser's error reports (instrumentation-client.ts) go straight to the DSN's ingest, only when one is set.
+  const sentryOrigin = config.sentryDsn ? ` ${new URL(config.sentryDsn).origin}` : "";
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    `connect-src 'self'${isDev ? " ws:" : ""}`,
+    `connect-src 'self'${sentryOrigin}${isDev ? " ws:" : ""}`,
     `frame-src ${appsOrigin}`,
     "worker-src 'self' blob:",
     "object-src 'none'",

@@ -1,5 +1,6 @@
 import { getConfig, type RateLimitId } from "@/lib/config";
 import { AppError } from "@/lib/errors";
+import { metrics } from "@/lib/log";
 import { enforceRateLimit, sharedRateLimiter, type RateLimit } from "./rate-limit";
 
 // The noun each limit's 429 message uses: "Too many <noun>; try again in 30 s."
@@ -21,7 +22,7 @@ const NOUNS: Record<RateLimitId, string> = {
 
 function ruleOf(id: RateLimitId): RateLimit {
   const { limit, windowSeconds } = getConfig().rateLimits[id];
-  return { name: NOUNS[id], limit, windowSeconds };
+  return { name: NOUNS[id], limit, windowSeconds, id };
 }
 
 /**
@@ -41,6 +42,7 @@ export async function limitWaitSeconds(id: RateLimitId, key: string): Promise<nu
 export async function assertLimitNotSpent(id: RateLimitId, key: string, field?: string): Promise<void> {
   const retryAfterSeconds = await limitWaitSeconds(id, key);
   if (retryAfterSeconds === 0) return;
+  metrics.rateLimitRefused(id);
   const { name, limit, windowSeconds } = ruleOf(id);
   throw new AppError("rate_limited", `Too many ${name}; try again in ${retryAfterSeconds} s.`, field, {
     retryAfterSeconds,

@@ -3,12 +3,18 @@ import { Redis } from "@upstash/redis";
 import { Redis as IORedis } from "ioredis";
 import { getConfig, type Config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
-import { log } from "@/lib/log";
+import { log, metrics } from "@/lib/log";
 import { ioredisRequester } from "./ioredis-requester";
 import { createMemoryRateLimiter } from "./memory-rate-limiter";
 
-/** A rule: at most `limit` attempts per key in any `windowSeconds`; `name` is a plural noun ("agent runs"). */
-export type RateLimit = { name: string; limit: number; windowSeconds: number };
+/**
+ * A rule: at most `limit` attempts per key in any `windowSeconds`; `name` is a plural noun ("agent runs");
+ * `id` labels its refusals in metrics (a platform limit's RateLimitId; default the name, dashed).
+ */
+export type RateLimit = { name: string; limit: number; windowSeconds: number; id?: string };
+
+/** The `limit` label a refusal by `rule` is counted under. */
+const limitLabel = (rule: RateLimit): string => rule.id ?? rule.name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
 /** The outcome of one counted attempt: attempts left in the window, or how long to wait. */
 export type RateLimitDecision =
@@ -189,6 +195,7 @@ export function sharedRateLimiter(): RateLimiter {
 export async function enforceRateLimit(rule: RateLimit, key: string): Promise<void> {
   const decision = await sharedRateLimiter().consume(rule, key);
   if (decision.allowed) return;
+  metrics.rateLimitRefused(limitLabel(rule));
   const { retryAfterSeconds } = decision;
   throw new AppError("rate_limited", `Too many ${rule.name}; try again in ${retryAfterSeconds} s.`, undefined, {
     retryAfterSeconds,

@@ -1,7 +1,7 @@
 // The lanes of tenant SQL (query-lanes.ts moves calls through them): one per tenant with work or
 // recent history, the queue of lanes waiting for a runner slot, and what operations can see of both.
 import { getConfig } from "@/lib/config";
-import type { LogFields } from "@/lib/log";
+import { metrics, type LogFields } from "@/lib/log";
 import { BUSY_WINDOW_MS, BusyWindow } from "./busy-window";
 import type { QueryRunner } from "./query-runner-process";
 import type { RunnerReply, RunnerRequest } from "./runner-protocol";
@@ -58,6 +58,7 @@ export function laneFor(key: string): Lane {
 
 /** Runner processes alive (a killed one stops counting at once: its slot is free). */
 export const runnerCount = (): number => [...lanes.values()].filter((lane) => lane.runner).length;
+metrics.gaugeSource("tenantDbRunners", runnerCount);
 export const isIdle = (lane: Lane): boolean => !lane.active && lane.waiting.length === 0;
 export const isOverShare = (lane: Lane): boolean => lane.busy.busyMs(Date.now()) > laneLimits().shareMs;
 

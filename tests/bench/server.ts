@@ -17,7 +17,7 @@ const NO_LIMITS = JSON.stringify(Object.fromEntries(
 export async function startServer(port: number, env: Record<string, string> = {}): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "myco-bench-"));
   const child: ChildProcess = spawn("node", ["--no-node-snapshot", "lib/http/server.mjs"], {
-    env: { ...process.env, PORT: String(port), MYCO_DATA_DIR: dataDir, MYCO_URL: `http://localhost:${port}`, MYCO_APPS_URL: `http://{slug}.apps.localhost:${port}`, LOG_LEVEL: "error", NEXT_TELEMETRY_DISABLED: "1", MYCO_RATE_LIMITS: NO_LIMITS, ...env },
+    env: { ...process.env, PORT: String(port), MYCO_DATA_DIR: dataDir, MYCO_URL: `http://localhost:${port}`, MYCO_APPS_URL: `http://{slug}.apps.localhost:${port}`, LOG_LEVEL: "error", NEXT_TELEMETRY_DISABLED: "1", MYCO_METRICS_PORT: "0", MYCO_RATE_LIMITS: NO_LIMITS, ...env },
     stdio: "ignore",
     detached: true,
   });

@@ -22,6 +22,8 @@ async function adminQuery(adminUrl: string, sql: string): Promise<void> {
 const dataDir = path.join(os.tmpdir(), `myco-test-${randomBytes(6).toString("hex")}`);
 process.env.MYCO_DATA_DIR = dataDir;
 process.env.LOG_LEVEL ??= "silent";
+// Tests that scrape start their own metrics listener on a free port; nothing takes the default one.
+process.env.MYCO_METRICS_PORT = "0";
 // Rate limits count in-process in tests; the Redis-backed limiter is tested on its own (TEST_REDIS_URL).
 for (const name of ["REDIS_URL", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN", "AI_BASE_URL", "AI_API_KEY", "AI_MODEL", "AI_FALLBACK_PROVIDERS"]) {
   delete process.env[name];

@@ -4,6 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createJiti } from "jiti";
 
+// Several of these may run at once (and beside a dev server): none takes the metrics port.
+process.env.MYCO_METRICS_PORT ??= "0";
 const root = `${path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")}/`;
 const jiti = createJiti(import.meta.url, { alias: { "@/": root } });
 const { startServer } = await jiti.import(`${root}lib/http/start-server.ts`);

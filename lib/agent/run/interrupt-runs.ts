@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db";
-import type { Logger } from "@/lib/log";
+import { metrics, type Logger } from "@/lib/log";
 import { PROCESS_STARTED_MS } from "@/lib/storage";
 
 /** What a run the server stopped under says it did; the builder shows it with the reason "interrupted". */
@@ -16,6 +16,9 @@ export async function interruptRuns(log: Logger): Promise<number> {
     where: { status: "running", startedAt: { lt: new Date(PROCESS_STARTED_MS) } },
     data: { status: "failed", reason: "interrupted", summary: INTERRUPTED_SUMMARY, finishedAt: new Date() },
   });
-  if (count > 0) log.warn("agent.runs_interrupted", { count });
+  if (count > 0) {
+    metrics.agentRun("interrupted", [], count);
+    log.warn("agent.runs_interrupted", { count });
+  }
   return count;
 }

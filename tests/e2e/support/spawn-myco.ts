@@ -18,7 +18,7 @@ export async function startMyco(port: number, dataDir: string, env: Record<strin
   const child: ChildProcess = spawn("node", ["--no-node-snapshot", "lib/http/server.mjs"], {
     env: {
       ...process.env, PORT: String(port), MYCO_DATA_DIR: dataDir, MYCO_URL: `http://localhost:${port}`,
-      MYCO_APPS_URL: `http://{slug}.apps.localhost:${port}`, LOG_LEVEL: "error", NEXT_TELEMETRY_DISABLED: "1", ...env,
+      MYCO_APPS_URL: `http://{slug}.apps.localhost:${port}`, LOG_LEVEL: "error", NEXT_TELEMETRY_DISABLED: "1", MYCO_METRICS_PORT: "0", ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
