@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { getConfig } from "@/lib/config";
 import { log } from "@/lib/log";
+import { recordAuditNow } from "@/lib/db";
 import { CredentialsInput, verifyCredentials, type SignInGuard } from "./credentials";
 import { linkGithubUser } from "./github";
 import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./session";
@@ -49,6 +50,13 @@ function authConfig(guardFor: SignInGuardFor): NextAuthConfig {
     // the sign-in page shows the same errors (see app/(ide)/sign-in/page.tsx) with a 200.
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: providers(guardFor),
+    events: {
+      // Every sign-in is an audit event (the client address comes from the request, see guardHandler).
+      // A GitHub user's own id is known only once linked, in the jwt callback below.
+      async signIn({ user, account }) {
+        if (account?.provider === "credentials" && user.id) await recordAuditNow({ actorId: user.id }, "user.signed_in", { method: "password" });
+      },
+    },
     callbacks: {
       async jwt({ token, account, profile }) {
         if (account?.provider === "github" && profile) {
@@ -59,6 +67,7 @@ function authConfig(guardFor: SignInGuardFor): NextAuthConfig {
             login: String(profile.login ?? profile.id),
           });
           token.sub = user.id;
+          await recordAuditNow({ actorId: user.id }, "user.signed_in", { method: "github" });
         }
         return token;
       },

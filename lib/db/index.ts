@@ -3,6 +3,7 @@ import type { PrismaClient, Prisma } from "./generated/client";
 import { openDb, type OpenDb } from "./open-db";
 import { readMigrationStatus, type MigrationStatus } from "./migration-status";
 import { readIsReadOnly } from "./read-only";
+import { eventData, type AuditSubject } from "./record-audit";
 
 /** The registry's Prisma client. */
 export type Db = PrismaClient;
@@ -80,4 +81,13 @@ export async function getMigrationStatus(): Promise<MigrationStatus> {
 /** Whether the registry database refuses writes (a standby, or read-only sessions); opens it if needed. */
 export async function isDbReadOnly(): Promise<boolean> {
   return readIsReadOnly(await getDb());
+}
+
+/**
+ * Writes an AuditEvent for a change that has already happened outside the database (a git commit, a
+ * tenant database migration, a sign-in), so there is no transaction to share.
+ */
+export async function recordAuditNow(subject: AuditSubject, action: string, data: Prisma.InputJsonObject = {}): Promise<void> {
+  const db = await getDb();
+  await db.auditEvent.create({ data: eventData(subject, action, data) });
 }

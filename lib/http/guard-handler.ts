@@ -1,5 +1,6 @@
 import { AppError, STATUS_BY_CODE, type ErrorCode } from "@/lib/errors";
-import { log } from "@/lib/log";
+import { log, withRequestContext } from "@/lib/log";
+import { clientIp } from "@/lib/security";
 import { assertStorableUrlInput } from "./check-input";
 import { errorResponse } from "./respond";
 
@@ -31,7 +32,7 @@ export function guardHandler<R extends Request>(
   handler: (req: R) => Promise<Response>,
   options: { field: string; check?: (req: R) => void },
 ): (req: R, ctx: NextContext) => Promise<Response> {
-  return async (req, next) => {
+  return (req, next) => withRequestContext({ address: clientIp(req.headers) }, async () => {
     try {
       assertStorableUrlInput((await next?.params) ?? {}, new URL(req.url));
       options.check?.(req);
@@ -41,5 +42,5 @@ export function guardHandler<R extends Request>(
       return errorResponse("internal", "Something went wrong on our side; it has been logged.");
     }
     return asErrorJson(await handler(req), options.field);
-  };
+  });
 }

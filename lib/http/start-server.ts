@@ -3,10 +3,12 @@ import { initErrorReporting, log } from "@/lib/log";
 import { interruptRuns } from "@/lib/agent";
 import { removeArtifactLeftovers } from "@/lib/bundler";
 import { recoverDeployments } from "@/lib/releases";
+import { pruneAuditEvents } from "@/lib/projects";
 import { removeProbeLeftovers } from "@/lib/storage";
 import { removeTenantDbLeftovers } from "@/lib/tenant-db";
 import { removeWorkspaceLeftovers } from "@/lib/workspace";
 import { findStartProblem } from "./start-checks";
+import { startMetricsListener } from "./metrics-listener";
 
 /** Stops the process with one block on stderr: what is wrong, and what to do about it. */
 function refuseToStart(cause: string, advice: string): never {
@@ -31,6 +33,19 @@ async function recoverAfterCrash(): Promise<{ runsInterrupted: number; leftovers
   return { runsInterrupted, leftoversRemoved: leftovers.length, deploymentsRecovered };
 }
 
+const RETENTION_EVERY_MS = 3_600_000;
+
+/** Deletes audit events past the retention now and every hour; a failed pass is logged and tried again next hour. */
+function keepAuditRetention(): void {
+  const prune = () =>
+    pruneAuditEvents().then(
+      (removed) => removed > 0 && log.info("audit.pruned", { removed }),
+      (err: unknown) => log.error("audit.prune_failed", {}, err),
+    );
+  void prune();
+  setInterval(prune, RETENTION_EVERY_MS).unref();
+}
+
 /**
  * Start-up, before the first request: a bad environment, a store that cannot take a write or a
  * registry database that cannot be opened stops the process with one message naming the cause (not
@@ -49,5 +64,7 @@ export async function startServer(): Promise<void> {
   if (problem) refuseToStart(problem.cause, problem.advice);
   const recovered = await recoverAfterCrash();
   const config = getConfig();
+  await startMetricsListener(config.metrics.port, config.metrics.host);
   log.info("server.started", { ideUrl: config.ideUrl.origin, database: config.databaseUrl ? "postgresql" : "pglite", ...recovered });
+  keepAuditRetention();
 }

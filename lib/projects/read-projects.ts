@@ -22,3 +22,10 @@ export async function getProject(scope: ProjectScope): Promise<ProjectView> {
   if (!project) throw new AppError("not_found", "No such project.", "projectId");
   return toProjectView(project, scope.role);
 }
+
+/** Ids and names of the projects an identity may pick from: every project for the platform admin, else its own. */
+export async function listProjectNames(identity: Identity): Promise<{ id: string; name: string }[]> {
+  const db = await getDb();
+  if (identity.isAdmin && !identity.token?.projectId) return db.project.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true }, take: 1_000 });
+  return (await listProjects(identity)).map((p) => ({ id: p.id, name: p.name }));
+}

@@ -3,10 +3,15 @@ import { getConfig, type Config } from "@/lib/config";
 
 const MAX_ADDRESS_CHARS = 64;
 
-/** One address as a rate-limit key: IPv4-mapped IPv6 as IPv4, IPv6 by its /64 (one subscriber's block). */
+/** An address as sent, trimmed and bounded, IPv4-mapped IPv6 as IPv4. */
+function plainOf(address: string): string {
+  return address.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "").slice(0, MAX_ADDRESS_CHARS) || "unknown";
+}
+
+/** One address as a rate-limit key: IPv6 by its /64 (one subscriber's block), anything else as it is. */
 function keyOf(address: string): string {
-  const plain = address.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "").slice(0, MAX_ADDRESS_CHARS);
-  if (isIP(plain) !== 6) return plain || "unknown";
+  const plain = plainOf(address);
+  if (isIP(plain) !== 6) return plain;
   const [head = "", tail = ""] = plain.toLowerCase().split("::");
   const groups = head.split(":").filter(Boolean);
   const tailGroups = tail.split(":").filter(Boolean);
@@ -23,14 +28,23 @@ function keyOf(address: string): string {
  * unless the client sent one: trustworthy only in development.
  */
 export function addressFrom(headers: Headers, settings: Config["clientAddress"]): string {
-  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((a) => a.trim()).filter(Boolean);
-  const peer = settings.peerHeader ? headers.get(settings.peerHeader) : null;
-  if (peer !== null && settings.trustedProxies === 0) return keyOf(peer);
-  const hops = Math.max(settings.trustedProxies, 1);
-  return keyOf(forwarded[forwarded.length - hops] ?? forwarded[0] ?? peer ?? "unknown");
+  return keyOf(sentFrom(headers, settings));
 }
 
-/** The address of the client that sent a request, as rate limits count it. */
+function sentFrom(headers: Headers, settings: Config["clientAddress"]): string {
+  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((a) => a.trim()).filter(Boolean);
+  const peer = settings.peerHeader ? headers.get(settings.peerHeader) : null;
+  if (peer !== null && settings.trustedProxies === 0) return peer;
+  const hops = Math.max(settings.trustedProxies, 1);
+  return forwarded[forwarded.length - hops] ?? forwarded[0] ?? peer ?? "unknown";
+}
+
+/** The address of the client that sent a request, as rate limits count it (IPv6 by its /64). */
 export function clientAddress(headers: Headers): string {
   return addressFrom(headers, getConfig().clientAddress);
+}
+
+/** The address of the client that sent a request, whole (IPv6 too), by the same rules: what the audit log records. */
+export function clientIp(headers: Headers): string {
+  return plainOf(sentFrom(headers, getConfig().clientAddress));
 }

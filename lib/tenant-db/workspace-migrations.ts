@@ -1,4 +1,5 @@
 import type { ProjectScope } from "@/lib/auth";
+import { recordAuditNow } from "@/lib/db";
 import { listFiles, readFile } from "@/lib/workspace";
 import { applyTenantMigrations, type TenantMigration } from "./apply-migrations";
 import type { TenantEnv } from "./tenant-env";
@@ -16,5 +17,9 @@ export async function readWorkspaceMigrations(scope: ProjectScope): Promise<Tena
 
 /** Applies the workspace's pending migrations to `env` (in order, each in a transaction); returns the names applied. */
 export async function applyWorkspaceMigrations(scope: ProjectScope, env: TenantEnv, confirmDestructive = false): Promise<string[]> {
-  return applyTenantMigrations(scope, env, await readWorkspaceMigrations(scope), { confirmDestructive });
+  const applied = await applyTenantMigrations(scope, env, await readWorkspaceMigrations(scope), { confirmDestructive });
+  if (applied.length > 0) {
+    await recordAuditNow({ projectId: scope.projectId, actorId: scope.userId }, "migrations.applied", { env, migrations: applied, confirmDestructive });
+  }
+  return applied;
 }

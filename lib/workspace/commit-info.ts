@@ -1,6 +1,7 @@
 import { EventEmitter, on } from "node:events";
 import type { SimpleGit } from "simple-git";
-import { getDb } from "@/lib/db";
+import { getDb, recordAuditNow } from "@/lib/db";
+import { log } from "@/lib/log";
 import type { ProjectScope } from "@/lib/auth";
 import { currentLeaseHolder } from "./workspace-lease";
 
@@ -101,6 +102,11 @@ export async function settleCommitWork(projectId: string): Promise<void> {
   while (inFlight.get(projectId)?.size) await Promise.all(inFlight.get(projectId) ?? []);
 }
 
+/** The paths a commit changes, from `git status --porcelain` before it ("M path", "R old -> new"), at most 50. */
+function changedPaths(porcelain: string): string[] {
+  return porcelain.split("\n").filter((line) => line.trim() !== "").slice(0, 50).map((line) => `${line.slice(0, 2).trim()} ${line.slice(3)}`.slice(0, 300));
+}
+
 /**
  * Stages everything and commits it as the acting user, marked with the agent run it runs as (if any);
  * null when the tree already matches HEAD.
@@ -119,6 +125,11 @@ export async function commitAll(git: SimpleGit, scope: ProjectScope, message: st
   const head = await headCommit(git);
   rememberHead(scope.projectId, head.sha);
   emitCommit(scope, head.sha);
+  // The commit has landed: a registry that cannot take the event is logged, not turned into a failed write.
+  const event = { sha: head.sha, message: text.slice(0, 200), runId: runId ?? null, files: changedPaths(status) };
+  await recordAuditNow({ projectId: scope.projectId, actorId: scope.userId }, "files.committed", event).catch((err: unknown) => {
+    log.error("audit.write_failed", { projectId: scope.projectId, action: "files.committed", sha: head.sha }, err);
+  });
   return head;
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ProjectScope } from "@/lib/auth";
-import { getDb } from "@/lib/db";
+import { getDb, recordAuditNow } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Logger } from "@/lib/log";
 import { restoreTenantSnapshot } from "@/lib/tenant-db";
@@ -41,6 +41,7 @@ export async function undoAgentRun(scope: ProjectScope, runId: string, input: Un
       db.agentRun.updateMany({ where: { projectId: scope.projectId, startedAt: { gt: run.startedAt }, undoneAt: null }, data: { undoneAt } }),
       db.agentRun.update({ where: { id: runId }, data: { undoneAt }, select: RUN_SELECT }),
     ]);
+    await recordAuditNow({ projectId: scope.projectId, actorId: scope.userId }, "agent_run.undone", { runId, to: run.baseSha, databaseRestored });
     log.info("agent.run.undone", { runId, to: run.baseSha, databaseRestored, laterCommits: plan.laterRuns.length + plan.laterEdits.length });
     return { run: toRunView(updated), plan, databaseRestored };
   } finally {
