@@ -1,35 +1,31 @@
 import type { ErrorBody } from "@/lib/errors";
-import { callApi, type ApiResult } from "@/components/ui/api-client";
+import { api, apiUrl, type ApiBody, type ApiResult } from "@/components/ui/api-client";
 import type { UndoPlan, UndoneRun } from "@/lib/agent";
 import type { RunPage } from "./agent-types";
 
-const base = (projectId: string) => `/api/projects/${projectId}/agent`;
-
 /** A page of runs, newest first; `cursor` is the previous page's `nextCursor`. */
 export function listRuns(projectId: string, cursor: string | null, limit = 20): Promise<ApiResult<RunPage>> {
-  const query = new URLSearchParams({ limit: String(limit) });
-  if (cursor) query.set("cursor", cursor);
-  return callApi<RunPage>(`${base(projectId)}/runs?${query.toString()}`);
+  return api("GET", "/api/projects/{projectId}/agent/runs", { params: { projectId }, query: { limit, cursor: cursor ?? undefined } });
 }
 
 /** Asks the server to stop a run; `stopped` is false when it had already finished. */
 export function stopRun(projectId: string, runId: string): Promise<ApiResult<{ stopped: boolean }>> {
-  return callApi<{ stopped: boolean }>(`${base(projectId)}/runs/${runId}/stop`, { method: "POST", body: {} });
+  return api("POST", "/api/projects/{projectId}/agent/runs/{runId}/stop", { params: { projectId, runId } });
 }
 
 /** What undoing the run would revert (its commits, later runs and edits, files, the dev database). */
 export function planUndo(projectId: string, runId: string): Promise<ApiResult<UndoPlan>> {
-  return callApi<UndoPlan>(`${base(projectId)}/runs/${runId}/undo`);
+  return api("GET", "/api/projects/{projectId}/agent/runs/{runId}/undo", { params: { projectId, runId } });
 }
 
 /** Restores the workspace to before the run, as a new commit, if it is still as `plan` saw it (else 409). */
 export function undoRun(projectId: string, plan: UndoPlan): Promise<ApiResult<UndoneRun>> {
-  return callApi<UndoneRun>(`${base(projectId)}/runs/${plan.runId}/undo`, { method: "POST", body: { expectedHead: plan.head } });
+  return api("POST", "/api/projects/{projectId}/agent/runs/{runId}/undo", { params: { projectId, runId: plan.runId }, body: { expectedHead: plan.head } });
 }
 
 /** Hands an error the preview's runtime reported to the agent (read_preview_errors). Never throws. */
-export function reportPreviewError(projectId: string, error: { message: string; component?: string; nodeId?: string }): void {
-  void fetch(`${base(projectId)}/preview-errors`, {
+export function reportPreviewError(projectId: string, error: ApiBody<"/api/projects/{projectId}/agent/preview-errors", "POST">): void {
+  void fetch(apiUrl("POST", "/api/projects/{projectId}/agent/preview-errors", { params: { projectId } }), {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(error),
@@ -46,10 +42,11 @@ export async function startRun(
   prompt: string,
   signal: AbortSignal,
 ): Promise<{ ok: true; body: ReadableStream<Uint8Array> } | { ok: false; error: StartRunError }> {
-  const res = await fetch(`${base(projectId)}/runs`, {
+  const body: ApiBody<"/api/projects/{projectId}/agent/runs", "POST"> = { prompt };
+  const res = await fetch(apiUrl("POST", "/api/projects/{projectId}/agent/runs", { params: { projectId } }), {
     method: "POST",
     headers: { "content-type": "application/json", accept: "text/event-stream" },
-    body: JSON.stringify({ prompt }),
+    body: JSON.stringify(body),
     signal,
   });
   if (res.ok && res.body) return { ok: true, body: res.body };
@@ -60,6 +57,8 @@ export async function startRun(
 
 function startErrorText(res: Response, error: ErrorBody["error"] | undefined): Omit<StartRunError, "status"> {
   const code = error?.code ?? "internal";
+  // A spent monthly budget says which budget and when it resets; a wait of weeks is not "too many runs".
+  if (res.status === 429 && error?.field === "budget") return { code, field: "budget", message: error.message };
   if (res.status === 429) {
     const seconds = Number.parseInt(res.headers.get("retry-after") ?? "", 10);
     const wait = Number.isFinite(seconds) && seconds >= 0 ? seconds : 60;

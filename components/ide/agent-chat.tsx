@@ -6,6 +6,7 @@ import { planUndo, undoRun } from "./agent-api";
 import { AgentComposer } from "./agent-composer";
 import { AgentRunView } from "./agent-run-view";
 import { AgentStarters } from "./agent-starters";
+import { BudgetNotice } from "./budget-notice";
 import type { RunDisplay } from "./agent-types";
 import { useAgentHistory } from "./use-agent-history";
 import { useAgentRun } from "./use-agent-run";
@@ -28,8 +29,10 @@ export function AgentChat({ projectId, canEdit, onCommitted }: Props) {
   const refreshRef = useRef<() => Promise<void>>(async () => undefined);
   const upsertRef = useRef<(run: RunDisplay) => void>(() => undefined);
 
+  const [runsFinished, setRunsFinished] = useState(0);
   const onFinished = useCallback(
     (run: RunDisplay) => {
+      setRunsFinished((n) => n + 1);
       upsertRef.current(run);
       if (run.commitSha) onCommitted();
       // The server's record confirms the status (and, after a stop, the commit) of what streamed here.
@@ -107,6 +110,7 @@ export function AgentChat({ projectId, canEdit, onCommitted }: Props) {
           />
         ))}
       </div>
+      {canEdit && <BudgetNotice projectId={projectId} runsFinished={runsFinished} />}
       {canEdit && (
         <AgentComposer
           isRunning={agent.isRunning}

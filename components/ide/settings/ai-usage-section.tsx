@@ -4,11 +4,13 @@ import { useEffect, useState } from "react";
 import type { WorkspaceProject } from "@/components/ide/workspace/types";
 import { getAiUsage, type AiUsageView } from "./model-api";
 import { UsageChart } from "./usage-chart";
+import { AiBudgets } from "./ai-budget";
 import styles from "./ai-usage-section.module.css";
 
 type State = { usage: AiUsageView } | { error: string } | null;
 
 const number = (n: number) => n.toLocaleString();
+const dollars = (usd: number | null) => (usd === null ? "—" : `$${usd.toFixed(usd < 1 ? 4 : 2)}`);
 
 function RunsTable({ runs }: { runs: AiUsageView["runs"] }) {
   return (
@@ -22,6 +24,7 @@ function RunsTable({ runs }: { runs: AiUsageView["runs"] }) {
             <th scope="col">Model</th>
             <th scope="col" className={styles.number}>Prompt tokens</th>
             <th scope="col" className={styles.number}>Completion tokens</th>
+            <th scope="col" className={styles.number}>Cost</th>
           </tr>
         </thead>
         <tbody>
@@ -32,6 +35,7 @@ function RunsTable({ runs }: { runs: AiUsageView["runs"] }) {
               <td>{r.model ?? "—"}</td>
               <td className={styles.number}>{number(r.promptTokens)}</td>
               <td className={styles.number}>{number(r.completionTokens)}</td>
+              <td className={styles.number}>{dollars(r.costUsd)}</td>
             </tr>
           ))}
         </tbody>
@@ -49,7 +53,7 @@ function Legend() {
   );
 }
 
-/** Settings › AI usage: tokens the agent used per day over the last 30 days, and per recent run. */
+/** Settings › AI usage: monthly budgets, and tokens (with cost where prices are set) per day over the last 30 days and per recent run. */
 export function AiUsageSection({ project }: { project: WorkspaceProject }) {
   const [state, setState] = useState<State>(null);
 
@@ -69,11 +73,15 @@ export function AiUsageSection({ project }: { project: WorkspaceProject }) {
   return (
     <section className="panel" aria-labelledby="ai-usage-heading">
       {heading}
+      <AiBudgets projectId={project.id} budgets={usage.budgets} isOwner={project.isOwner} onChange={(budgets) => setState({ usage: { ...usage, budgets } })} />
       {isEmpty ? (
         <p className="muted">No agent runs yet. Tokens used by each run will show here.</p>
       ) : (
         <>
-          <p>Last 30 days: {number(usage.totals.promptTokens)} prompt and {number(usage.totals.completionTokens)} completion tokens.</p>
+          <p>
+            Last 30 days: {number(usage.totals.promptTokens)} prompt and {number(usage.totals.completionTokens)} completion tokens
+            {usage.totals.costUsd === null ? "." : `, about ${dollars(usage.totals.costUsd)} at the configured prices.`}
+          </p>
           <UsageChart days={usage.days} />
           <Legend />
           {usage.runs.length > 0 && <RunsTable runs={usage.runs} />}

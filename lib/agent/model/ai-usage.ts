@@ -1,14 +1,16 @@
 import { z } from "zod";
 import type { ProjectScope } from "@/lib/auth";
 import { getDb, Prisma } from "@/lib/db";
+import { getConfig } from "@/lib/config";
 import { isRunActive } from "../run/active-runs";
+import { getBudgets, type Budgets } from "./budgets";
 
 /** How many recent runs the usage view lists. */
 export const AiUsageQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(30) });
 export type AiUsageQuery = z.infer<typeof AiUsageQuery>;
 
-/** Tokens of one UTC day. */
-export type DayUsage = { date: string; promptTokens: number; completionTokens: number };
+/** Tokens of one UTC day, and their cost in US dollars where AI_PRICES prices the models (else null). */
+export type DayUsage = { date: string; promptTokens: number; completionTokens: number; costUsd: number | null };
 /** Tokens of one run, with what it asked and who answered. */
 export type RunUsage = {
   id: string;
@@ -19,9 +21,15 @@ export type RunUsage = {
   startedAt: string;
   promptTokens: number;
   completionTokens: number;
+  costUsd: number | null;
 };
 /** The project's AI usage: per day over the last DAYS days (oldest first, every day present), and recent runs. */
-export type AiUsageView = { days: DayUsage[]; totals: { promptTokens: number; completionTokens: number }; runs: RunUsage[] };
+export type AiUsageView = {
+  days: DayUsage[];
+  totals: { promptTokens: number; completionTokens: number; costUsd: number | null };
+  runs: RunUsage[];
+  budgets: Budgets;
+};
 
 /** Days in the per-day view, today (UTC) included. */
 export const USAGE_DAYS = 30;
@@ -29,20 +37,37 @@ const DAY_MS = 86_400_000;
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
+/** What `promptTokens` and `completionTokens` of `model` cost in US dollars; null when its price is not configured. */
+export function costOf(model: string | null, promptTokens: number, completionTokens: number): number | null {
+  const price = model === null ? undefined : getConfig().aiPrices[model];
+  if (!price) return null;
+  return (promptTokens * price.prompt + completionTokens * price.completion) / 1_000_000;
+}
+
+/** A sum of costs where any priced part makes a figure; null only when nothing was priced. */
+function addCosts(costs: (number | null)[]): number | null {
+  const priced = costs.filter((c): c is number => c !== null);
+  return priced.length === 0 ? null : priced.reduce((a, b) => a + b, 0);
+}
+
 async function perDay(projectId: string, now: Date): Promise<DayUsage[]> {
   const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (USAGE_DAYS - 1) * DAY_MS);
   const db = await getDb();
   // Summed in the database: a busy project has thousands of usage rows a month. createdAt is UTC.
-  const rows = await db.$queryRaw<{ day: string; prompt: bigint; completion: bigint }[]>(Prisma.sql`
-    SELECT to_char(date_trunc('day', "createdAt"), 'YYYY-MM-DD') AS day,
+  const rows = await db.$queryRaw<{ day: string; model: string; prompt: bigint; completion: bigint }[]>(Prisma.sql`
+    SELECT to_char(date_trunc('day', "createdAt"), 'YYYY-MM-DD') AS day, "model" AS model,
            SUM("promptTokens")::bigint AS prompt, SUM("completionTokens")::bigint AS completion
     FROM "AiUsage" WHERE "projectId" = ${projectId}::uuid AND "createdAt" >= ${since}
-    GROUP BY 1`);
-  const byDay = new Map(rows.map((r) => [r.day, r]));
+    GROUP BY 1, 2`);
   return Array.from({ length: USAGE_DAYS }, (_, i) => {
     const date = isoDay(new Date(since.getTime() + i * DAY_MS));
-    const row = byDay.get(date);
-    return { date, promptTokens: Number(row?.prompt ?? 0), completionTokens: Number(row?.completion ?? 0) };
+    const ofDay = rows.filter((r) => r.day === date);
+    return {
+      date,
+      promptTokens: ofDay.reduce((n, r) => n + Number(r.prompt), 0),
+      completionTokens: ofDay.reduce((n, r) => n + Number(r.completion), 0),
+      costUsd: addCosts(ofDay.map((r) => costOf(r.model, Number(r.prompt), Number(r.completion)))),
+    };
   });
 }
 
@@ -54,25 +79,31 @@ async function recentRuns(projectId: string, limit: number): Promise<RunUsage[]>
     take: limit,
     select: { id: true, prompt: true, status: true, provider: true, model: true, startedAt: true, usage: { select: { promptTokens: true, completionTokens: true } } },
   });
-  return rows.map((r) => ({
-    id: r.id,
-    prompt: r.prompt,
-    // A "running" run no process drives (the server restarted) failed, as the runs list says.
-    status: r.status === "running" && !isRunActive(projectId, r.id) ? "failed" : r.status,
-    provider: r.provider,
-    model: r.model,
-    startedAt: r.startedAt.toISOString(),
-    promptTokens: r.usage.reduce((n, u) => n + u.promptTokens, 0),
-    completionTokens: r.usage.reduce((n, u) => n + u.completionTokens, 0),
-  }));
+  return rows.map((r) => {
+    const promptTokens = r.usage.reduce((n, u) => n + u.promptTokens, 0);
+    const completionTokens = r.usage.reduce((n, u) => n + u.completionTokens, 0);
+    return {
+      id: r.id,
+      prompt: r.prompt,
+      // A "running" run no process drives (the server restarted) failed, as the runs list says.
+      status: r.status === "running" && !isRunActive(projectId, r.id) ? "failed" : r.status,
+      provider: r.provider,
+      model: r.model,
+      startedAt: r.startedAt.toISOString(),
+      promptTokens,
+      completionTokens,
+      costUsd: costOf(r.model, promptTokens, completionTokens),
+    };
+  });
 }
 
 /** Tokens the project's agent runs used (AiUsage, recorded as each run ends): per day and per recent run. */
 export async function getAiUsage(scope: ProjectScope, query: AiUsageQuery, now = new Date()): Promise<AiUsageView> {
-  const [days, runs] = await Promise.all([perDay(scope.projectId, now), recentRuns(scope.projectId, query.limit)]);
+  const [days, runs, budgets] = await Promise.all([perDay(scope.projectId, now), recentRuns(scope.projectId, query.limit), getBudgets(scope, now)]);
   const totals = {
     promptTokens: days.reduce((n, d) => n + d.promptTokens, 0),
     completionTokens: days.reduce((n, d) => n + d.completionTokens, 0),
+    costUsd: addCosts(days.map((d) => d.costUsd)),
   };
-  return { days, totals, runs };
+  return { days, totals, runs, budgets };
 }

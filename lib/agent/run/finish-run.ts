@@ -1,6 +1,6 @@
 import type { ProjectScope } from "@/lib/auth";
 import { getDb, Prisma, type RunStatus } from "@/lib/db";
-import type { Logger } from "@/lib/log";
+import { metrics, type Logger } from "@/lib/log";
 import { getCommitDiff, squashRunCommits } from "@/lib/workspace";
 import type { StopReason } from "../events";
 import { clearPreviewErrors } from "../preview-errors";
@@ -80,7 +80,7 @@ export async function finishRun(
   const db = await getDb();
   await db.$transaction([
     db.chatMessage.createMany({ data: messageRows(run, ended.messages) }),
-    db.aiUsage.createMany({ data: usage.map((u) => ({ projectId: run.scope.projectId, runId: run.id, ...u })) }),
+    db.aiUsage.createMany({ data: usage.map((u) => ({ projectId: run.scope.projectId, runId: run.id, userId: run.scope.userId, ...u })) }),
     db.agentRun.update({
       where: { id: run.id },
       data: {
@@ -94,6 +94,7 @@ export async function finishRun(
       },
     }),
   ]);
+  metrics.agentRun(reason, usage);
   // The app changed: what the preview reported about the version before no longer applies.
   if (commit.sha) clearPreviewErrors(run.scope.projectId);
   return { reason, summary, commitSha: commit.sha, filesChanged: commit.files, usage: totals };

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { ProjectScope } from "@/lib/auth";
 import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db";
+import { getDb, recordAudit } from "@/lib/db";
 import type { Logger } from "@/lib/log";
 import { enforceRateLimit } from "@/lib/security";
 import { snapshotTenantDb } from "@/lib/tenant-db";
@@ -11,6 +11,7 @@ import type { AgentEvent } from "../events";
 import { runAgentLoop, type AgentRunResult } from "../loop";
 import { checkApp } from "../verify/check-app";
 import { projectProvider } from "../model/project-provider";
+import { assertBudgetLeft } from "../model/budgets";
 import type { ChatProvider } from "../providers/provider";
 import { createProjectTools, type ToolSession } from "../tools";
 import { abortRun, claimProject, releaseProject } from "./active-runs";
@@ -70,7 +71,7 @@ async function drive(run: Started, controller: AbortController, out: Channel<Run
       signal: controller.signal,
       onEvent: relay(out, session, usage),
       log: run.log,
-      checkApp: () => checkApp(run.scope, run.log),
+      checkApp: () => checkApp(run.scope, run.log, session.changedPaths),
     });
   } catch (err) {
     run.log.error("agent.run.crashed", { runId: run.id }, err);
@@ -105,11 +106,15 @@ export async function startAgentRun(scope: ProjectScope, input: AgentRunInput, o
     // run's commit or lost with its undo.
     releaseWorkspace = leaseWorkspace(scope.projectId, id, "An agent run is changing this project.");
     await enforceRateLimit({ name: "agent runs", limit: getConfig().agent.runsPerMinute, windowSeconds: 60 }, scope.userId);
+    await assertBudgetLeft(scope);
     const provider = options.provider ?? (await projectProvider(scope.projectId));
     const baseSha = await getHeadSha(scope);
     const db = await getDb();
-    const row = await db.agentRun.create({
-      data: { id, projectId: scope.projectId, userId: scope.userId, prompt: input.prompt, provider: provider.name, model: provider.model, baseSha },
+    const row = await db.$transaction(async (tx) => {
+      await recordAudit(tx, { projectId: scope.projectId, actorId: scope.userId }, "agent_run.started", { runId: id, prompt: input.prompt.slice(0, 200), model: provider.model });
+      return tx.agentRun.create({
+        data: { id, projectId: scope.projectId, userId: scope.userId, prompt: input.prompt, provider: provider.name, model: provider.model, baseSha },
+      });
     });
     const run: Started = { id, scope, prompt: input.prompt, baseSha, provider, log: options.log.child({ runId: id }) };
     const out = createChannel<RunStreamEvent>();

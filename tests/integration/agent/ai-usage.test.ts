@@ -22,9 +22,9 @@ describe("the project's AI usage", () => {
     const res = await call(usageRoute, { token: owner.token, params: { projectId: project.id } });
     expect(res.status).toBe(200);
     expect(res.body.runs).toEqual([]);
-    expect(res.body.totals).toEqual({ promptTokens: 0, completionTokens: 0 });
+    expect(res.body.totals).toEqual({ promptTokens: 0, completionTokens: 0, costUsd: null });
     expect(res.body.days).toHaveLength(30);
-    expect(res.body.days.at(-1)).toEqual({ date: today(), promptTokens: 0, completionTokens: 0 });
+    expect(res.body.days.at(-1)).toEqual({ date: today(), promptTokens: 0, completionTokens: 0, costUsd: null });
     expect(res.body.days[0].date).toBe(new Date(Date.now() - 29 * DAY_MS).toISOString().slice(0, 10));
   });
 
@@ -55,10 +55,10 @@ describe("the project's AI usage", () => {
       ["first request", 1000, 50, "counted"],
     ]);
     const byDate = new Map(res.body.days.map((d: { date: string }) => [d.date, d]));
-    expect(byDate.get(today())).toEqual({ date: today(), promptTokens: 2600, completionTokens: 120 });
+    expect(byDate.get(today())).toEqual({ date: today(), promptTokens: 2600, completionTokens: 120, costUsd: null });
     const threeDaysAgo = new Date(Date.now() - 3 * DAY_MS).toISOString().slice(0, 10);
-    expect(byDate.get(threeDaysAgo)).toEqual({ date: threeDaysAgo, promptTokens: 400, completionTokens: 1 });
-    expect(res.body.totals).toEqual({ promptTokens: 3000, completionTokens: 121 });
+    expect(byDate.get(threeDaysAgo)).toEqual({ date: threeDaysAgo, promptTokens: 400, completionTokens: 1, costUsd: null });
+    expect(res.body.totals).toEqual({ promptTokens: 3000, completionTokens: 121, costUsd: null });
 
     expect((await call(usageRoute, { token: stranger.token, params })).status).toBe(404);
     const bad = await call(usageRoute, { token: owner.token, params, path: "/api/x?limit=0" });
