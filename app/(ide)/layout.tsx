@@ -12,6 +12,7 @@ export default async function IdeLayout({ children }: { children: ReactNode }) {
         {identity && (
           <nav aria-label="Account" className="topbar-nav">
             <Link href="/projects">Projects</Link>
+            <Link href="/dashboard">Dashboard</Link>
             <span className="muted" data-testid="current-user">{identity.email}</span>
             <SignOutButton />
           </nav>

@@ -5,7 +5,7 @@
 /** Create a project. */
 export { CreateProjectInput, createProject } from "./create-project";
 /** Read projects. */
-export { getProject, listProjects } from "./read-projects";
+export { getProject, listProjectNames, listProjects } from "./read-projects";
 /** Rename, re-slug or delete a project. */
 export { UpdateProjectInput, deleteProject, updateProject } from "./update-project";
 /** Members and invitations. */
@@ -23,3 +23,9 @@ export {
 export { appUrlOf, type ProjectView } from "./project-view";
 /** Slug rules. */
 export { Slug, slugify } from "./slug";
+/** The audit log: a project's events for its owners, every event for the platform admin, and retention. */
+export { AuditQuery, EXPORT_LIMIT, pruneAuditEvents, readPlatformAudit, readProjectAudit, type AuditEventView, type AuditPage } from "./audit-log";
+/** The master dashboard: projects at a glance (every project for the platform admin) and one project in full. */
+export { StatsRange, type FunctionStats, type StatsPoint } from "./dashboard/function-stats";
+export { listProjectSummaries, type ProjectSummary, type StorageUse } from "./dashboard/project-summary";
+export { getProjectOverview, type ComponentOverview, type EnvRoutes, type FunctionOverview, type ProjectOverview, type UsedBy } from "./dashboard/project-overview";

@@ -11,3 +11,5 @@ export { describeFault, faultError, storageFaultOf, type FaultKind, type Storage
 export { locateFault, probeStores, removeProbeLeftovers, type StoreProblem } from "./probe-stores";
 /** Crash leftovers: temp files older than this process, in a folder. */
 export { PROCESS_STARTED_MS, listDir, removeStale } from "./remove-stale";
+/** The bytes a folder's files take, for storage figures. */
+export { folderBytes } from "./folder-bytes";

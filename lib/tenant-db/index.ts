@@ -107,3 +107,5 @@ export { removeTenantDbLeftovers } from "./remove-leftovers";
 /** The Database tab's row editor: one dev row added, changed or deleted by its primary key, in the lane, audited. */
 export { deleteTenantRow, insertTenantRow, updateTenantRow, ROW_CHANGE_TIMEOUT_MS, type ChangedRow } from "./change-row";
 export { DeleteRowInput, InsertRowInput, RowChangeQuery, RowKey, RowValues, UpdateRowInput } from "./row-input";
+/** Disk use of a project's databases, for the dashboard. */
+export { tenantDbBytes } from "./tenant-db-bytes";

@@ -26,7 +26,7 @@ const store = globalThis as typeof globalThis & { __mycoTenantDbs?: Map<string, 
 export const openConnections = (store.__mycoTenantDbs ??= new Map<string, Database.Database>());
 
 /** The directory holding a project's databases. */
-export function tenantDir(scope: TenantScope): string {
+export function tenantDir(scope: Pick<TenantScope, "projectId">): string {
   if (!PROJECT_ID_PATTERN.test(scope.projectId)) throw new Error("TenantScope.projectId is not an id");
   return path.join(getConfig().dataDir, "tenants", scope.projectId);
 }

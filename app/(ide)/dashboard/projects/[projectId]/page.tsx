@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { authorize, requirePageIdentity } from "@/lib/auth";
+import { StatsRange, getProject, getProjectOverview } from "@/lib/projects";
+import { AutoRefresh } from "@/components/dashboard/auto-refresh";
+import { FunctionsTable } from "@/components/dashboard/functions-table";
+import { ComponentsSection, ReleasesSection, RoutesSection, RunsSection, StorageSection } from "@/components/dashboard/overview-sections";
+import { RangeSwitch } from "@/components/dashboard/range-switch";
+import styles from "@/components/dashboard/dashboard.module.css";
+
+export const metadata = { title: "Project dashboard · Myco" };
+
+type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ range?: string | string[] }> };
+
+async function loadScope(projectId: string) {
+  const identity = await requirePageIdentity();
+  if (!z.uuid().safeParse(projectId).success) notFound();
+  try {
+    return await authorize(identity, projectId, "viewer");
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  }
+}
+
+/** One project on the master dashboard: functions, micro-frontends, routes, releases, runs and storage. */
+export default async function ProjectDashboardPage({ params, searchParams }: Props) {
+  const { projectId } = await params;
+  const scope = await loadScope(projectId);
+  const range = StatsRange.catch("hour").parse((await searchParams).range);
+  const project = await getProject(scope);
+  const overview = await getProjectOverview(scope, range);
+  const sections = { projectId, overview };
+  return (
+    <main className={styles.page}>
+      <AutoRefresh />
+      <div className={styles.head}>
+        <h1>{project.name}</h1>
+        <Link href={`/projects/${projectId}`}>Open in the builder</Link>
+        <div className={styles.tools}>
+          <Link href="/dashboard">All projects</Link>
+          {scope.role === "owner" && <Link href={`/dashboard/audit?project=${projectId}`}>Audit log</Link>}
+          <RangeSwitch range={range} href={`/dashboard/projects/${projectId}`} />
+        </div>
+      </div>
+      <section className={styles.section} aria-label="Functions"><h2>Functions</h2><FunctionsTable projectId={projectId} functions={overview.functions} range={range} /></section>
+      <section className={styles.section} aria-label="Micro-frontends"><h2>Micro-frontends</h2><ComponentsSection {...sections} /></section>
+      <section className={styles.section} aria-label="Routes"><h2>Routes</h2><RoutesSection {...sections} /></section>
+      <section className={styles.section} aria-label="Releases"><h2>Releases</h2><ReleasesSection {...sections} /></section>
+      <section className={styles.section} aria-label="Agent runs"><h2>Agent runs</h2><RunsSection {...sections} /></section>
+      <section className={styles.section} aria-label="Storage"><h2>Storage</h2><StorageSection {...sections} /></section>
+    </main>
+  );
+}
