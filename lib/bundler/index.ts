@@ -18,6 +18,8 @@ export { readAppAsset } from "./read-app-asset";
 export { COMPONENT_FILE, ComponentName, buildAllComponents, buildComponent, type BuiltComponent, type ComponentStatus } from "./build-component";
 /** The shared vendor modules and the SDUI runtime every hosted page loads. */
 export { SHARED_MODULES, buildRuntimeAssets, type RuntimeAssets } from "./build-runtime";
+/** Security findings of a project's components and functions at HEAD or a commit. */
+export { FindingsQuery, analyseProject, type ProjectFindings } from "./analyse-project";
 /** Every build problem of a workspace HEAD, for the code editor. */
 export { checkBuild } from "./check-build";
 /** The HTML shell of a hosted app page, with its CSP. */

@@ -6,12 +6,15 @@ import type { Logger } from "@/lib/log";
 import { getHeadSha, withProjectLock } from "@/lib/workspace";
 import { collectReleaseArtifacts, type CollectedArtifact } from "./collect-artifacts";
 import { RELEASE_SELECT, diffArtifacts, diffReleases, toReleaseView, type ReleaseDiff, type ReleaseView } from "./release-view";
+import { assertMayOverride, gateReleaseSecurity, type SecurityOverride } from "./security-gate";
 import { Semver, compareVersions, suggestVersion } from "./semver";
 
 /** A new release: its version (suggested when left out) and notes. */
 export const CreateReleaseInput = z.strictObject({
   version: Semver.optional(),
   notes: z.string().trim().max(5_000, "must be at most 5000 characters").optional(),
+  /** Release despite high-severity security findings: owners only, recorded in the audit event. */
+  overrideSecurity: z.boolean().optional(),
 });
 export type CreateReleaseInput = z.infer<typeof CreateReleaseInput>;
 
@@ -40,7 +43,9 @@ function chooseVersion(requested: string | undefined, previous: ReleaseView | nu
   return requested;
 }
 
-async function record(scope: ProjectScope, head: string, version: string, notes: string, artifacts: CollectedArtifact[]) {
+type Recorded = { head: string; version: string; notes: string; artifacts: CollectedArtifact[]; securityOverride: SecurityOverride | undefined };
+
+async function record(scope: ProjectScope, { head, version, notes, artifacts, securityOverride }: Recorded) {
   const db = await getDb();
   try {
     return await db.$transaction(async (tx) => {
@@ -48,7 +53,9 @@ async function record(scope: ProjectScope, head: string, version: string, notes:
         data: { projectId: scope.projectId, version, notes, commitSha: head, createdById: scope.userId, artifacts: { create: artifacts } },
         select: RELEASE_SELECT,
       });
-      await recordAudit(tx, { projectId: scope.projectId, actorId: scope.userId }, "release.created", { releaseId: release.id, version, commitSha: head });
+      await recordAudit(tx, { projectId: scope.projectId, actorId: scope.userId }, "release.created", {
+        releaseId: release.id, version, commitSha: head, ...(securityOverride ? { securityOverride } : {}),
+      });
       return release;
     });
   } catch (err) {
@@ -58,19 +65,22 @@ async function record(scope: ProjectScope, head: string, version: string, notes:
 }
 
 /**
- * Cuts an immutable release of the workspace HEAD: every artifact built and checked first (see
- * collectReleaseArtifacts), then the release, its artifacts' hashes and an audit event in one
- * transaction. The version is the one asked for (newer than the latest) or the suggested next one.
+ * Cuts an immutable release of the workspace HEAD: refused on a high-severity security finding unless an
+ * owner overrides it (see gateReleaseSecurity); every artifact built and checked first (see
+ * collectReleaseArtifacts), then the release, its artifacts' hashes and an audit event in one transaction.
+ * The version is the one asked for (newer than the latest) or the suggested next one.
  */
 export async function createRelease(scope: ProjectScope, input: CreateReleaseInput, log: Logger): Promise<ReleaseDetail> {
   return withProjectLock(`${scope.projectId}:release`, async () => {
+    assertMayOverride(scope, input.overrideSecurity);
     const head = await getHeadSha(scope);
+    const securityOverride = await gateReleaseSecurity(scope, head, input.overrideSecurity);
     const artifacts = await collectReleaseArtifacts(scope, head);
     if ((await getHeadSha(scope)) !== head) throw new AppError("conflict", "The workspace changed while the release was being built; try again.", "release");
     const previous = await latestRelease(scope.projectId);
     const version = chooseVersion(input.version, previous, artifacts);
-    const release = toReleaseView(await record(scope, head, version, input.notes ?? "", artifacts));
-    log.info("release.created", { projectId: scope.projectId, releaseId: release.id, version, commitSha: head, artifacts: artifacts.length });
+    const release = toReleaseView(await record(scope, { head, version, notes: input.notes ?? "", artifacts, securityOverride }));
+    log.info("release.created", { projectId: scope.projectId, releaseId: release.id, version, commitSha: head, artifacts: artifacts.length, securityOverride: Boolean(securityOverride) });
     return { ...release, diff: diffReleases(release, previous) };
   });
 }

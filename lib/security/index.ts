@@ -16,7 +16,7 @@ export { assertLimitNotSpent, clearLimit, countAgainstLimit, enforceLimit, limit
 /** Password-guessing limits around one sign-in attempt (per address, per account without lock-out). */
 export { signInGuard } from "./sign-in-guard";
 /** The client address a request came from, as rate limits count it (unforgeable behind Myco's server). */
-export { addressFrom, clientAddress } from "./client-address";
+export { addressFrom, clientAddress, clientIp } from "./client-address";
 /** Closes Redis connections (tests). */
 export { closeRateLimiters } from "./rate-limit";
 /** Text no store can hold: a NUL or an unpaired UTF-16 surrogate, found anywhere in a value (keys included). */
@@ -31,3 +31,9 @@ export { parseJsonText } from "./parse-json-text";
 export { modelEndpointFetch, vetModelEndpoint } from "./model-egress";
 /** AES-256-GCM at rest under MYCO_SECRETS_KEY, bound to a context (project and name). */
 export { openSealed, sealText } from "./seal";
+/**
+ * A security finding (path, 1-based line and column range, rule, severity, plain message) and counts by
+ * severity. The analyser itself (analyse-code.ts, eslint) is not exported here: it runs only in its worker
+ * thread (analyse-worker.ts, started by lib/bundler), so no server bundle loads eslint.
+ */
+export { MAX_ANALYSED_BYTES, countFindings, type CodeFinding, type Severity } from "./code-finding";

@@ -24,6 +24,8 @@ export {
   type CommitDiff,
   type HistoryPage,
 } from "./history";
+/** The text files of a commit (or HEAD) whose paths match a pattern, for analysis. */
+export { readTextFilesAt, type TextFile } from "./read-text-files";
 /** One file before and after a commit, for a side-by-side diff. */
 export { getFileChange, type CommitFileChange } from "./file-change";
 /** A commit as the API shows it, a hook run after every commit, and a stream of commits whose builds settled. */
@@ -45,3 +47,5 @@ export { asLeaseHolder, assertWorkspaceWritable, leaseWorkspace } from "./worksp
 export { withProjectLock } from "./project-lock";
 /** Start-up after a crash: unrenamed temp files and dead git processes' locks. */
 export { removeWorkspaceLeftovers } from "./remove-leftovers";
+/** Disk use of a workspace, for the dashboard. */
+export { workspaceBytes } from "./workspace-bytes";

@@ -1,4 +1,5 @@
-import { callApi, type ApiResult } from "@/components/ui/api-client";
+import { api, type ApiResult } from "@/components/ui/api-client";
+import type { CodeFinding } from "@/lib/security";
 
 /** A file of the workspace at HEAD. */
 export type FileEntry = { path: string; size: number };
@@ -6,20 +7,25 @@ export type FileContent = { path: string; size: number; encoding: "utf8" | "base
 export type SearchMatch = { path: string; line: number; text: string };
 export type BuildProblem = { file: string; line: number; column: number; message: string };
 
-const base = (projectId: string) => `/api/projects/${projectId}`;
-const filePath = (projectId: string, path: string) => `${base(projectId)}/files/${path.split("/").map(encodeURIComponent).join("/")}`;
+const FILE = "/api/projects/{projectId}/files/{path}";
+// The path's segments, each percent-encoded on its own by api().
+const fileParams = (projectId: string, path: string) => ({ projectId, path: path.split("/") });
 
-export const listFiles = (projectId: string) => callApi<FileEntry[]>(`${base(projectId)}/files`);
-export const readFile = (projectId: string, path: string) => callApi<FileContent>(filePath(projectId, path));
+export const listFiles = (projectId: string): Promise<ApiResult<FileEntry[]>> => api("GET", "/api/projects/{projectId}/files", { params: { projectId } });
+export const readFile = (projectId: string, path: string): Promise<ApiResult<FileContent>> => api("GET", FILE, { params: fileParams(projectId, path) });
 export const writeFile = (projectId: string, path: string, content: string, create = false): Promise<ApiResult<unknown>> =>
-  callApi(filePath(projectId, path), { method: "PUT", body: { content, message: `${create ? "Create" : "Edit"} ${path}`, ...(create && { create }) } });
+  api("PUT", FILE, { params: fileParams(projectId, path), body: { content, message: `${create ? "Create" : "Edit"} ${path}`, ...(create && { create }) } });
 export const renameFile = (projectId: string, from: string, to: string) =>
-  callApi(filePath(projectId, from), { method: "PATCH", body: { to, message: `Move ${from} to ${to}` } });
+  api("PATCH", FILE, { params: fileParams(projectId, from), body: { to, message: `Move ${from} to ${to}` } });
 export const deleteFile = (projectId: string, path: string) =>
-  callApi(`${filePath(projectId, path)}?message=${encodeURIComponent(`Delete ${path}`)}`, { method: "DELETE" });
-export const searchFiles = (projectId: string, q: string) =>
-  callApi<{ matches: SearchMatch[]; truncated: boolean }>(`${base(projectId)}/search?q=${encodeURIComponent(q)}&limit=200`);
-export const checkBuild = (projectId: string) => callApi<{ problems: BuildProblem[] }>(`${base(projectId)}/build`, { method: "POST" });
+  api("DELETE", FILE, { params: fileParams(projectId, path), query: { message: `Delete ${path}` } });
+export const searchFiles = (projectId: string, q: string): Promise<ApiResult<{ matches: SearchMatch[]; truncated: boolean }>> =>
+  api("GET", "/api/projects/{projectId}/search", { params: { projectId }, query: { q, limit: 200 } });
+export const checkBuild = (projectId: string): Promise<ApiResult<{ problems: BuildProblem[] }>> =>
+  api("POST", "/api/projects/{projectId}/build", { params: { projectId } });
+export type { CodeFinding };
+/** Security findings of the components and functions at HEAD. */
+export const listFindings = (projectId: string) => api("GET", "/api/projects/{projectId}/findings", { params: { projectId } });
 
 /**
  * A workspace path from the page's URL, or null: no empty, "." or ".." segment once joined (a segment

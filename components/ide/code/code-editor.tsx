@@ -2,7 +2,7 @@
 
 import Editor, { type OnMount } from "@monaco-editor/react";
 import { useEffect, useRef } from "react";
-import { languageOf, type BuildProblem } from "./code-api";
+import { languageOf, type BuildProblem, type CodeFinding } from "./code-api";
 import { loadBlueprintSchema, monaco } from "./monaco-setup";
 
 /** The URI of a workspace file's model: one model per file, so each keeps its own undo history. */
@@ -16,13 +16,38 @@ type Props = {
   saved: string;
   readOnly: boolean;
   problems: readonly BuildProblem[];
+  /** Security findings of the project at HEAD; the open file's become markers. */
+  findings: readonly CodeFinding[];
   onChange: (value: string) => void;
   /** Called with the editor's own text: React state may lag the last keystroke by a render. */
   onSave: (text: string) => void;
 };
 
-/** Monaco on one workspace file; Ctrl/Cmd+S saves; the build's problems are markers on their lines. */
-export default function CodeEditor({ path, value, saved, readOnly, problems, onChange, onSave }: Props) {
+const SEVERITY = { high: monaco.MarkerSeverity.Error, medium: monaco.MarkerSeverity.Warning, low: monaco.MarkerSeverity.Info } as const;
+
+/** Each open model's security findings as markers of their own owner, beside the build's. */
+function markFindings(findings: readonly CodeFinding[]): void {
+  for (const model of monaco.editor.getModels()) {
+    const file = model.uri.path.replace(/^\//, "");
+    const lines = model.getLineCount();
+    const markers = findings
+      .filter((f) => f.path === file)
+      .map((f) => ({
+        severity: SEVERITY[f.severity],
+        message: f.message,
+        code: f.rule,
+        startLineNumber: Math.min(Math.max(1, f.line), lines),
+        startColumn: Math.max(1, f.column),
+        endLineNumber: Math.min(Math.max(1, f.endLine), lines),
+        endColumn: Math.max(1, f.endColumn),
+        source: "Myco security",
+      }));
+    monaco.editor.setModelMarkers(model, "myco-security", markers);
+  }
+}
+
+/** Monaco on one workspace file; Ctrl/Cmd+S saves; the build's problems and security findings are markers on their lines. */
+export default function CodeEditor({ path, value, saved, readOnly, problems, findings, onChange, onSave }: Props) {
   const saveRef = useRef(onSave);
   useEffect(() => {
     saveRef.current = onSave;
@@ -56,7 +81,14 @@ export default function CodeEditor({ path, value, saved, readOnly, problems, onC
       monaco.editor.setModelMarkers(model, "myco-build", markers);
     }
   }, [problems, path]);
+  const findingsRef = useRef(findings);
+  useEffect(() => {
+    findingsRef.current = findings;
+    markFindings(findings);
+  }, [findings, path]);
   const onMount: OnMount = (editor) => {
+    // The model of a file opened after the findings loaded exists only now.
+    markFindings(findingsRef.current);
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current(editor.getValue()));
   };
   return (

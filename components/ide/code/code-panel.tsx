@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { PanelProps } from "../workspace/types";
-import { checkBuild, deleteFile, listFiles, renameFile, workspacePathOf, writeFile, type BuildProblem, type FileEntry } from "./code-api";
+import { checkBuild, deleteFile, listFiles, listFindings, renameFile, workspacePathOf, writeFile, type BuildProblem, type CodeFinding, type FileEntry } from "./code-api";
 import { FileTree } from "./file-tree";
 import { SearchPanel } from "./search-panel";
 import { useOpenFiles } from "./use-open-files";
@@ -18,6 +18,7 @@ export function CodePanel({ project, path, navigate, head }: PanelProps) {
   const [tree, setTree] = useState<FileEntry[] | { error: string } | null>(null);
   const [side, setSide] = useState<"files" | "search">("files");
   const [problems, setProblems] = useState<BuildProblem[]>([]);
+  const [findings, setFindings] = useState<CodeFinding[]>([]);
   const [status, setStatus] = useState<Status>(null);
   const [closing, setClosing] = useState<string | null>(null);
   const open = useOpenFiles(project.id);
@@ -38,13 +39,19 @@ export function CodePanel({ project, path, navigate, head }: PanelProps) {
     const result = await checkBuild(project.id);
     if (result.ok) setProblems(result.data.problems);
   }, [project.id, project.canEdit]);
+  const loadFindings = useCallback(async () => {
+    const result = await listFindings(project.id);
+    if (result.ok) setFindings(result.data.findings);
+  }, [project.id]);
 
-  // A new HEAD (from any writer) reloads the tree, the build's problems and every open file without unsaved changes.
+  // A new HEAD (from any writer, a save included) reloads the tree, the build's problems, the security
+  // findings and every open file without unsaved changes.
   useEffect(() => {
     void loadTree();
     void loadProblems();
+    void loadFindings();
     void reloadOpen.current();
-  }, [head, loadTree, loadProblems]);
+  }, [head, loadTree, loadProblems, loadFindings]);
   const { open: openFile } = open;
   useEffect(() => {
     if (active) void openFile(active);
@@ -137,7 +144,7 @@ export function CodePanel({ project, path, navigate, head }: PanelProps) {
           ) : current.isBinary ? (
             <p className="muted code-empty">{current.path} is a binary file.</p>
           ) : (
-            <CodeEditor path={current.path} value={current.value} saved={current.saved} readOnly={!project.canEdit} problems={problems} onChange={(v) => open.edit(current.path, v)} onSave={(text) => void save(text)} />
+            <CodeEditor path={current.path} value={current.value} saved={current.saved} readOnly={!project.canEdit} problems={problems} findings={findings} onChange={(v) => open.edit(current.path, v)} onSave={(text) => void save(text)} />
           )}
         </div>
         <div className="code-status">
@@ -146,6 +153,7 @@ export function CodePanel({ project, path, navigate, head }: PanelProps) {
           )}
           {status && <span role={status.tone === "error" ? "alert" : "status"} className={status.tone === "error" ? "form-error" : "muted"}>{status.text}</span>}
           <span className="muted code-problems" data-testid="build-problems">{problems.length === 0 ? "Builds cleanly" : `${problems.length} build ${problems.length === 1 ? "problem" : "problems"}`}</span>
+          {findings.length > 0 && <span className="muted code-problems" data-testid="security-findings">{`${findings.length} security ${findings.length === 1 ? "finding" : "findings"}`}</span>}
         </div>
       </div>
     </div>

@@ -2,6 +2,7 @@
 
 import { loader } from "@monaco-editor/react";
 import * as monaco from "monaco-editor";
+import { api } from "@/components/ui/api-client";
 
 // Monaco and its workers come from the local monaco-editor package through the bundler, never a CDN.
 self.MonacoEnvironment = {
@@ -36,13 +37,12 @@ let schemaLoaded = false;
 export function loadBlueprintSchema(): void {
   if (schemaLoaded) return;
   schemaLoaded = true;
-  void fetch("/api/sdui/schema.json")
-    .then((res) => (res.ok ? res.json() : null))
-    .then((schema: unknown) => {
-      if (!schema) return;
-      const uri = `${window.location.origin}/api/sdui/schema.json`;
-      monaco.json.jsonDefaults.setDiagnosticsOptions({ validate: true, enableSchemaRequest: false, schemaValidation: "error", schemas: [{ uri, fileMatch: ["app.json", "**/app.json"], schema }] });
-    });
+  void api("GET", "/api/sdui/schema.json").then((result) => {
+    const schema = result.ok ? result.data : null;
+    if (!schema) return;
+    const uri = `${window.location.origin}/api/sdui/schema.json`;
+    monaco.json.jsonDefaults.setDiagnosticsOptions({ validate: true, enableSchemaRequest: false, schemaValidation: "error", schemas: [{ uri, fileMatch: ["app.json", "**/app.json"], schema }] });
+  });
 }
 
 export { monaco };

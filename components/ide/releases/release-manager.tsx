@@ -4,17 +4,20 @@ import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { ConfirmBox } from "./confirm-box";
 import { EnvironmentCard } from "./environment-card";
 import { ReleaseList } from "./release-list";
-import { cutRelease, deploy, listEnvironments, listReleases, type Environment, type Release } from "./releases-api";
+import { cutRelease, deploy, listEnvironments, listFindings, listReleases, type CodeFinding, type CutReleaseBody, type Environment, type Release } from "./releases-api";
+import { SecurityRefusal } from "./security-refusal";
 
-type Props = { projectId: string; canCut: boolean; canDeploy: boolean };
+type Props = { projectId: string; canCut: boolean; canDeploy: boolean; isOwner: boolean };
+type Refusal = { body: CutReleaseBody; findings: CodeFinding[] };
 type State = { releases: Release[]; environments: Environment[] } | { error: string } | null;
 
 /** Releases: cut one, deploy it to staging, promote to prod, restore an earlier deployment. */
-export function ReleaseManager({ projectId, canCut, canDeploy }: Props) {
+export function ReleaseManager({ projectId, canCut, canDeploy, isOwner }: Props) {
   const [state, setState] = useState<State>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [toStaging, setToStaging] = useState<Release | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
 
   const load = useCallback(async () => {
     const [releases, environments] = await Promise.all([listReleases(projectId), listEnvironments(projectId)]);
@@ -29,16 +32,27 @@ export function ReleaseManager({ projectId, canCut, canDeploy }: Props) {
 
   async function cut(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const element = event.currentTarget;
+    const form = new FormData(element);
     const version = String(form.get("version") ?? "").trim();
     const notes = String(form.get("notes") ?? "").trim();
+    if (await release({ ...(version && { version }), ...(notes && { notes }) })) element.reset();
+  }
+
+  // A refusal for security findings shows them (and, to owners, the override) instead of a bare message.
+  async function release(body: CutReleaseBody): Promise<boolean> {
     setBusy(true);
-    const result = await cutRelease(projectId, { ...(version && { version }), ...(notes && { notes }) });
+    const result = await cutRelease(projectId, body);
+    const findings = !result.ok && result.error.field === "overrideSecurity" && result.status === 409 ? await listFindings(projectId) : null;
     setBusy(false);
-    if (!result.ok) return setMessage({ tone: "error", text: result.error.message });
+    setRefusal(findings?.ok ? { body, findings: findings.data.findings } : null);
+    if (!result.ok) {
+      setMessage({ tone: "error", text: result.error.message });
+      return false;
+    }
     setMessage({ tone: "ok", text: `Release ${result.data.version} is ready.` });
-    event.currentTarget?.reset();
     await load();
+    return true;
   }
 
   async function deployTo(releaseId: string, version: string, env: "staging" | "prod"): Promise<string | null> {
@@ -79,6 +93,9 @@ export function ReleaseManager({ projectId, canCut, canDeploy }: Props) {
         </form>
       )}
       {message && <p role={message.tone === "error" ? "alert" : "status"} className={message.tone === "error" ? "form-error" : "muted"} data-testid="release-message">{message.text}</p>}
+      {refusal && (
+        <SecurityRefusal findings={refusal.findings} isOwner={isOwner} busy={busy} onClose={() => setRefusal(null)} onOverride={() => void release({ ...refusal.body, overrideSecurity: true })} />
+      )}
       {toStaging && (
         <ConfirmBox title={`Deploy ${toStaging.version} to staging?`} confirmLabel={`Deploy ${toStaging.version}`} busy={busy} testId="deploy-plan" onCancel={() => setToStaging(null)} onConfirm={() => void confirmStaging(toStaging)}>
           <p>staging serves {staging?.version ?? "nothing"} now and will serve {toStaging.version}; its pending migrations run on staging’s database first (a snapshot is taken).</p>

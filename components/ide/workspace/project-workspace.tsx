@@ -32,7 +32,7 @@ function Panel({ tab, props }: { tab: TabId; props: PanelProps }) {
     case "history":
       return <HistoryPanel {...props} />;
     case "releases":
-      return <ReleaseManager projectId={props.project.id} canCut={props.project.canEdit} canDeploy={props.project.canDeploy} />;
+      return <ReleaseManager projectId={props.project.id} canCut={props.project.canEdit} canDeploy={props.project.canDeploy} isOwner={props.project.isOwner} />;
     case "settings":
       return <SettingsPanel {...props} />;
   }

@@ -1,6 +1,6 @@
 // What Myco checks before an agent run may end as completed: the whole app, as a person would meet it.
 import type { ProjectScope } from "@/lib/auth";
-import { COMPONENT_FILE, checkBuild } from "@/lib/bundler";
+import { COMPONENT_FILE, analyseProject, checkBuild } from "@/lib/bundler";
 import type { Logger } from "@/lib/log";
 import { bindingUrl, validateBlueprint, walkNodes, type Binding, type Blueprint, type Node } from "@/lib/sdui";
 import { listAppliedMigrations, readWorkspaceMigrations } from "@/lib/tenant-db";
@@ -81,19 +81,29 @@ async function pendingMigrations(scope: ProjectScope): Promise<string[]> {
   return files.filter((m) => !done.has(m.name)).map((m) => `migration ${m.name} is not applied to the dev database.`);
 }
 
+// High and medium security findings in the files the run wrote (all files when not told): the model fixes
+// its own code, not a person's older code it never touched. Low findings are left to the editor's markers.
+async function securityProblems(scope: ProjectScope, touched: ReadonlySet<string> | undefined): Promise<string[]> {
+  const { findings } = await analyseProject(scope);
+  return findings
+    .filter((f) => f.severity !== "low" && (!touched || touched.has(f.path)))
+    .map((f) => `${f.path}:${f.line}: ${f.message} (security: ${f.rule}, ${f.severity})`);
+}
+
 /**
  * Every problem the app has now, each a line the model can act on: app.json does not parse or validate;
  * a component or function does not build or type-check (file:line:column); a migration is not applied;
  * a function the pages fetch is missing, throws or answers 5xx to the page's own GET; a page throws or
- * shows an error when rendered on the server with the app's data; the open preview reported an error.
- * Empty when the app works.
+ * shows an error when rendered on the server with the app's data; the open preview reported an error; a
+ * file in `touched` has a high or medium security finding. Empty when the app works.
  */
-export async function checkApp(scope: ProjectScope, log: Logger): Promise<string[]> {
+export async function checkApp(scope: ProjectScope, log: Logger, touched?: ReadonlySet<string>): Promise<string[]> {
   const files = new Set((await listFiles(scope)).map((f) => f.path));
   const { blueprint, problems } = await blueprintOf(scope);
   const build = await checkBuild(scope, log);
   problems.push(...build.problems.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`));
   if (build.problems.length === 0) problems.push(...(await typeCheck(scope)));
+  problems.push(...(await securityProblems(scope, touched)));
   problems.push(...(await pendingMigrations(scope)));
   if (blueprint && build.problems.length === 0) {
     const smoked = await smoke(scope, blueprint, files, log);

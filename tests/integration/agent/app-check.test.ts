@@ -82,6 +82,25 @@ describe("the app check before a run completes", () => {
     expect(done(events).summary).toContain('app.json fetches "ghost", but functions/ghost.ts does not exist.');
   });
 
+  it("feeds back high and medium security findings in the files the run wrote, not in files it left alone", async () => {
+    const scope = await setup("CheckSecurity");
+    await writeFile(scope, "functions/legacy.ts", { content: "export default async () => ({ v: eval(\"1\") });\n", encoding: "utf8", create: false }, log);
+    const calc = "export default async function handler(req: { query: Record<string, string> }) {\n  return { result: eval(req.query.expr) };\n}\n";
+    const safe = "export default async function handler(req: { query: Record<string, string> }) {\n  return { result: Number(req.query.expr) };\n}\n";
+    const server = await fake(
+      { toolCalls: [{ name: "write_function", arguments: JSON.stringify({ name: "calc", code: calc }) }] },
+      { text: "Done." },
+      { toolCalls: [{ name: "write_function", arguments: JSON.stringify({ name: "calc", code: safe }) }] },
+      { text: "Fixed." },
+    );
+    const events = await runWith(scope, server, "a calculator");
+    const [note] = notes(server);
+    expect(note).toContain("functions/calc.ts:2: eval() runs text as code");
+    expect(note).toContain("(security: security/detect-eval-with-expression, high)");
+    expect(note).not.toContain("functions/legacy.ts");
+    expect(done(events)).toMatchObject({ reason: "completed" });
+  });
+
   it("never lists a write whose build failed as a success", async () => {
     const scope = await setup("CheckBuild");
     const server = await fake(
