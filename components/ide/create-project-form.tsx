@@ -2,8 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import type { ProjectView } from "@/lib/projects";
-import { callApi } from "@/components/ui/api-client";
+import { api } from "@/components/ui/api-client";
 import { Field } from "@/components/ui/field";
 import { formErrors, type FormErrors } from "@/components/ui/form-errors";
 
@@ -17,7 +16,7 @@ export function CreateProjectForm() {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get("name") ?? "");
     setBusy(true);
-    const result = await callApi<ProjectView>("/api/projects", { method: "POST", body: { name } });
+    const result = await api("POST", "/api/projects", { body: { name } });
     setBusy(false);
     if (!result.ok) return setErrors(formErrors(result, ["name"]));
     router.push(`/projects/${result.data.id}`);

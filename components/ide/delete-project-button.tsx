@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { callApi } from "@/components/ui/api-client";
+import { api } from "@/components/ui/api-client";
 
 /** Deletes a project after the owner types its slug. */
 export function DeleteProjectButton({ projectId, slug }: { projectId: string; slug: string }) {
@@ -12,7 +12,7 @@ export function DeleteProjectButton({ projectId, slug }: { projectId: string; sl
   async function remove() {
     const typed = window.prompt(`This deletes the project and everything in it. Type "${slug}" to confirm.`);
     if (typed !== slug) return;
-    const result = await callApi(`/api/projects/${projectId}`, { method: "DELETE" });
+    const result = await api("DELETE", "/api/projects/{projectId}", { params: { projectId } });
     if (!result.ok) return setError(result.error.message);
     router.push("/projects");
     router.refresh();

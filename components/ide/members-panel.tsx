@@ -3,11 +3,13 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import type { MemberView } from "@/lib/projects";
-import { callApi } from "@/components/ui/api-client";
+import { api, type ApiResult } from "@/components/ui/api-client";
 import { Field } from "@/components/ui/field";
 import { formErrors, type FormErrors } from "@/components/ui/form-errors";
 
 const ROLES = ["viewer", "editor", "owner"] as const;
+type RoleName = (typeof ROLES)[number];
+const MEMBER = "/api/projects/{projectId}/members/{userId}";
 
 type Props = { projectId: string; members: MemberView[]; canManage: boolean; currentUserId: string };
 
@@ -15,11 +17,10 @@ type Props = { projectId: string; members: MemberView[]; canManage: boolean; cur
 export function MembersPanel({ projectId, members, canManage, currentUserId }: Props) {
   const router = useRouter();
   const [errors, setErrors] = useState<FormErrors>({});
-  const base = `/api/projects/${projectId}`;
   const ownerCount = members.filter((m) => m.role === "owner" && m.status === "active").length;
 
-  async function act(path: string, method: string, body?: unknown) {
-    const result = await callApi(`${base}${path}`, { method, body });
+  async function act(call: Promise<ApiResult<unknown>>) {
+    const result = await call;
     if (!result.ok) return setErrors({ form: result.error.message });
     setErrors({});
     router.refresh();
@@ -28,8 +29,9 @@ export function MembersPanel({ projectId, members, canManage, currentUserId }: P
   async function invite(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const body = { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "viewer") };
-    const result = await callApi(`${base}/members`, { method: "POST", body });
+    // The role comes from the select of ROLES below; the route refuses anything else, naming `role`.
+    const body = { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "viewer") as RoleName };
+    const result = await api("POST", "/api/projects/{projectId}/members", { params: { projectId }, body });
     if (!result.ok) return setErrors(formErrors(result, ["email", "role"]));
     setErrors({});
     event.currentTarget?.reset();
@@ -48,7 +50,7 @@ export function MembersPanel({ projectId, members, canManage, currentUserId }: P
                 <td>{m.name ? `${m.name} <${m.email}>` : m.email}</td>
                 <td>
                   {canManage && m.userId ? (
-                    <RoleSelect member={m} isOnlyOwner={m.userId === currentUserId && m.role === "owner" && ownerCount === 1} onChange={(role) => act(`/members/${m.userId}`, "PATCH", { role })} />
+                    <RoleSelect member={m} isOnlyOwner={m.userId === currentUserId && m.role === "owner" && ownerCount === 1} onChange={(role) => act(api("PATCH", MEMBER, { params: { projectId, userId: m.userId ?? "" }, body: { role } }))} />
                   ) : (
                     m.role
                   )}
@@ -57,9 +59,9 @@ export function MembersPanel({ projectId, members, canManage, currentUserId }: P
                 {canManage && (
                   <td>
                     {m.userId ? (
-                      m.userId !== currentUserId && <button type="button" className="link-button" onClick={() => act(`/members/${m.userId}`, "DELETE")}>Remove</button>
+                      m.userId !== currentUserId && <button type="button" className="link-button" onClick={() => act(api("DELETE", MEMBER, { params: { projectId, userId: m.userId ?? "" } }))}>Remove</button>
                     ) : (
-                      <button type="button" className="link-button" onClick={() => act(`/invitations/${m.invitationId}`, "DELETE")}>Withdraw</button>
+                      <button type="button" className="link-button" onClick={() => act(api("DELETE", "/api/projects/{projectId}/invitations/{invitationId}", { params: { projectId, invitationId: m.invitationId ?? "" } }))}>Withdraw</button>
                     )}
                   </td>
                 )}
@@ -86,11 +88,11 @@ export function MembersPanel({ projectId, members, canManage, currentUserId }: P
 }
 
 /** A member's role; the only owner cannot lower their own, since the project would be left without one. */
-function RoleSelect({ member, isOnlyOwner, onChange }: { member: MemberView; isOnlyOwner: boolean; onChange: (role: string) => void }) {
+function RoleSelect({ member, isOnlyOwner, onChange }: { member: MemberView; isOnlyOwner: boolean; onChange: (role: RoleName) => void }) {
   const reasonId = `only-owner-${member.userId}`;
   return (
     <>
-      <select aria-label={`Role of ${member.email}`} value={member.role} disabled={isOnlyOwner} aria-describedby={isOnlyOwner ? reasonId : undefined} onChange={(e) => onChange(e.target.value)}>
+      <select aria-label={`Role of ${member.email}`} value={member.role} disabled={isOnlyOwner} aria-describedby={isOnlyOwner ? reasonId : undefined} onChange={(e) => onChange(e.target.value as RoleName)}>
         {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
       </select>
       {isOnlyOwner && <p id={reasonId} className="muted">You are the only owner: make another member an owner before changing your own role.</p>}

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { callApi } from "@/components/ui/api-client";
+import { api } from "@/components/ui/api-client";
 import { Field } from "@/components/ui/field";
 import { formErrors, type FormErrors } from "@/components/ui/form-errors";
 
@@ -14,7 +14,7 @@ export function RenameProjectForm({ projectId, name }: { projectId: string; name
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const next = String(new FormData(event.currentTarget).get("name") ?? "");
-    const result = await callApi(`/api/projects/${projectId}`, { method: "PATCH", body: { name: next } });
+    const result = await api("PATCH", "/api/projects/{projectId}", { params: { projectId }, body: { name: next } });
     if (!result.ok) return setErrors(formErrors(result, ["name"]));
     setErrors({});
     router.refresh();

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { callApi } from "@/components/ui/api-client";
+import { api } from "@/components/ui/api-client";
 import { Field } from "@/components/ui/field";
 import { formErrors, type FormErrors } from "@/components/ui/form-errors";
 
@@ -18,9 +18,10 @@ export function SignUpForm() {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const body = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
+    const field = (f: (typeof FIELDS)[number]) => String(form.get(f) ?? "");
+    const body = { name: field("name"), email: field("email"), password: field("password") };
     setBusy(true);
-    const result = await callApi("/api/auth/signup", { method: "POST", body });
+    const result = await api("POST", "/api/auth/signup", { body });
     if (!result.ok) {
       setErrors(formErrors(result, FIELDS));
       setBusy(false);

@@ -1,6 +1,6 @@
 /** The HTTP edge: every API route is `route(spec, handler)`. */
 /** The route wrapper and its access levels. */
-export { route, type Access, type RouteContext, type RouteSpec } from "./route";
+export { route, type Access, type RouteContext, type RouteHandler, type RouteSpec } from "./route";
 /** JSON 405s with Allow for the methods a route file does not implement. */
 export { notAllowed } from "./not-allowed";
 /** A library's handler (next-auth's) under route()'s URL input rules. */
@@ -13,6 +13,8 @@ export { routeSpecOf, type AnyRouteSpec } from "./route-spec";
 export { created, errorResponse, json, type Created } from "./respond";
 /** Start-up checks and database migration (instrumentation.ts). */
 export { startServer } from "./start-server";
+/** The Prometheus listener startServer() starts on MYCO_METRICS_HOST:MYCO_METRICS_PORT (tests start their own). */
+export { startMetricsListener, type MetricsListener } from "./metrics-listener";
 /** Readiness of the registry database and of every store (/api/ready). */
 export { checkReadiness, type Readiness } from "./readiness";
 /** next-auth's route handlers, with the sign-in limits. */
@@ -21,3 +23,8 @@ export { authHandlers } from "./auth-handlers";
 export type { RouteLimit } from "./route-limits";
 /** Server-sent events. */
 export { sse, wantsEventStream, type SseEvent } from "./sse";
+/** The OpenAPI 3.1 document of the API, from the route specs' zod schemas (/api/openapi.json, /api-docs). */
+export { buildOpenApi, type ApiRouteEntry, type DocumentedMethod, type OpenApiDocument, type OpenApiOperation, type OpenApiParameter } from "./openapi";
+export type { JsonSchema } from "./openapi-schema";
+/** Types of a typed API client: what each route takes and answers, from its zod schemas and handler. */
+export type { ApiRoutesOf, RouteInput, RouteResult } from "./api-types";

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { log as rootLog, type Logger } from "@/lib/log";
+import { log as rootLog, metrics, routeTemplate, withRequestContext, type Logger, type RouteParams } from "@/lib/log";
 import { authenticate, authorize, authorizeApp, type AppScope, type Identity, type ProjectScope } from "@/lib/auth";
 import type { Role } from "@/lib/db";
-import { assertSameOrigin, clientAddress } from "@/lib/security";
+import { assertSameOrigin, clientAddress, clientIp } from "@/lib/security";
 import { EnvName } from "@/lib/sdui";
 import { faultError, locateFault, storageFaultOf } from "@/lib/storage";
 import { DEFAULT_MAX_BODY_BYTES, parseOrThrow, queryObject, readJsonBody } from "./parse-input";
@@ -38,7 +38,24 @@ export type RouteSpec<A extends Access, P, Q, B> = {
    * other user or admin route refuses such a token.
    */
   projectTokens?: boolean;
+  /** One line for the API reference (/api/openapi.json, /api-docs); default "<METHOD> <path>". */
+  summary?: string;
+  /** More for the API reference, when the summary is not enough. */
+  description?: string;
 };
+
+declare const routeTypes: unique symbol;
+
+/**
+ * What route() makes: Next's handler, carrying its spec's schemas and its result as types only (nothing
+ * at run time), so the IDE's typed client (components/ui/api-client.ts) is checked against them.
+ */
+export type RouteHandler<A extends Access, P, Q, B, R> = ((req: Request, ctx: NextContext) => Promise<Response>) & {
+  readonly [routeTypes]?: { access: A; params: P; query: Q; body: B; result: R };
+};
+
+/** The types a route() handler carries: its spec's schemas (undefined where it has none) and its result. */
+export type RouteTypesOf<H> = H extends { readonly [routeTypes]?: infer T } ? NonNullable<T> : never;
 
 /** What a handler receives. */
 export type RouteContext<A extends Access, P, Q, B> = {
@@ -130,17 +147,18 @@ async function failure(err: unknown, log: Logger): Promise<Response> {
  * maps AppError to its status, a full or read-only store to 507 or 503 naming it, and anything else to a
  * logged 500 that reveals nothing.
  */
-export function route<A extends Access, P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+export function route<A extends Access, P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined, R = unknown>(
   spec: RouteSpec<A, P, Q, B>,
-  handler: (ctx: RouteContext<A, P, Q, B>) => unknown,
-): (req: Request, ctx: NextContext) => Promise<Response> {
-  return attachSpec(async (req: Request, next: NextContext) => {
+  handler: (ctx: RouteContext<A, P, Q, B>) => R,
+): RouteHandler<A, P, Q, B, R> {
+  return attachSpec((req: Request, next: NextContext) => withRequestContext({ address: clientIp(req.headers) }, async () => {
     const url = new URL(req.url);
     const log = rootLog.child({ requestId: randomUUID(), method: req.method, path: url.pathname });
     const started = performance.now();
     let response: Response;
+    let rawParams: RouteParams = {};
     try {
-      const rawParams = (await next?.params) ?? {};
+      rawParams = (await next?.params) ?? {};
       assertStorableUrlInput(rawParams, url);
       const params = spec.params ? parseOrThrow(spec.params, rawParams, "params") : undefined;
       const query = spec.query ? parseOrThrow(spec.query, queryObject(url), "query") : undefined;
@@ -155,7 +173,9 @@ export function route<A extends Access, P extends Schema | undefined = undefined
     } catch (err) {
       response = await failure(err, log);
     }
-    log.info("http.request", { status: response.status, durationMs: Math.round(performance.now() - started) });
+    const seconds = (performance.now() - started) / 1000;
+    metrics.httpRequest(routeTemplate(url.pathname, rawParams), req.method, response.status, seconds);
+    log.info("http.request", { status: response.status, durationMs: Math.round(seconds * 1000) });
     return response;
-  }, spec as AnyRouteSpec);
+  }), spec as AnyRouteSpec) as RouteHandler<A, P, Q, B, R>;
 }

@@ -25,6 +25,9 @@ export default async function ProjectsPage() {
           ))}
         </ul>
       )}
+      <footer className="muted">
+        Automate Myco over HTTP with an API token: the <Link href="/api-docs">API reference</Link>.
+      </footer>
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { route, notAllowed } from "@/lib/http";
 
-export const GET = route({ access: "user", projectTokens: true }, ({ identity }) => ({
+export const GET = route({ access: "user", summary: "The caller", projectTokens: true }, ({ identity }) => ({
   id: identity.userId,
   email: identity.email,
   name: identity.name,

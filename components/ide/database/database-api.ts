@@ -1,4 +1,4 @@
-import { callApi, type ApiResult } from "@/components/ui/api-client";
+import { api, type ApiBody, type ApiResult } from "@/components/ui/api-client";
 import type { EnvironmentView } from "@/lib/releases";
 import type { AppliedMigration, CellValue, ChangedRow, QueryResult, RowsPage, TenantSchema } from "@/lib/tenant-db";
 
@@ -11,32 +11,35 @@ export type Changed = ChangedRow;
 export type CellInput = string | number | boolean | null;
 type Environment = Pick<EnvironmentView, "name"> & { current: object | null };
 
-const base = (projectId: string) => `/api/projects/${projectId}/db`;
-const tableRows = (projectId: string, table: string, env: Env) => `${base(projectId)}/tables/${encodeURIComponent(table)}/rows?env=${env}`;
+const ROWS = "/api/projects/{projectId}/db/tables/{table}/rows";
+// A key as a row page reports it; a blob cell ({ base64 }) is never a key the route takes, and it answers 400 naming `key`.
+type KeyInput = ApiBody<typeof ROWS, "DELETE">["key"];
 
-export const getSchema = (projectId: string, env: Env): Promise<ApiResult<TenantSchema>> => callApi(`${base(projectId)}/schema?env=${env}`);
+export const getSchema = (projectId: string, env: Env): Promise<ApiResult<TenantSchema>> =>
+  api("GET", "/api/projects/{projectId}/db/schema", { params: { projectId }, query: { env } });
 
-export const listMigrations = (projectId: string, env: Env): Promise<ApiResult<Migration[]>> => callApi(`${base(projectId)}/migrations?env=${env}`);
+export const listMigrations = (projectId: string, env: Env): Promise<ApiResult<Migration[]>> =>
+  api("GET", "/api/projects/{projectId}/db/migrations", { params: { projectId }, query: { env } });
 
 /** Whether a release runs in `env` (dev always has the workspace). */
 export async function isDeployed(projectId: string, env: Env): Promise<ApiResult<boolean>> {
   if (env === "dev") return { ok: true, data: true };
-  const result = await callApi<Environment[]>(`/api/projects/${projectId}/environments`);
+  const result: ApiResult<Environment[]> = await api("GET", "/api/projects/{projectId}/environments", { params: { projectId } });
   if (!result.ok) return result;
   return { ok: true, data: result.data.some((e) => e.name === env && e.current !== null) };
 }
 
 export const getRows = (projectId: string, env: Env, table: string, cursor: string | null): Promise<ApiResult<RowsPage>> =>
-  callApi(`${tableRows(projectId, table, env)}&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+  api("GET", ROWS, { params: { projectId, table }, query: { env, limit: 50, cursor: cursor ?? undefined } });
 
 export const runQuery = (projectId: string, env: Env, sql: string): Promise<ApiResult<QueryResult>> =>
-  callApi(`${base(projectId)}/query`, { method: "POST", body: { env, sql } });
+  api("POST", "/api/projects/{projectId}/db/query", { params: { projectId }, body: { env, sql } });
 
 export const insertRow = (projectId: string, table: string, values: Record<string, CellInput>): Promise<ApiResult<Changed>> =>
-  callApi(tableRows(projectId, table, "dev"), { method: "POST", body: { values } });
+  api("POST", ROWS, { params: { projectId, table }, query: { env: "dev" }, body: { values } });
 
 export const updateRow = (projectId: string, table: string, key: Record<string, CellValue>, values: Record<string, CellInput>): Promise<ApiResult<Changed>> =>
-  callApi(tableRows(projectId, table, "dev"), { method: "PATCH", body: { key, values } });
+  api("PATCH", ROWS, { params: { projectId, table }, query: { env: "dev" }, body: { key: key as KeyInput, values } });
 
-export const deleteRow = (projectId: string, table: string, key: Record<string, CellValue>): Promise<ApiResult<undefined>> =>
-  callApi(tableRows(projectId, table, "dev"), { method: "DELETE", body: { key } });
+export const deleteRow = (projectId: string, table: string, key: Record<string, CellValue>): Promise<ApiResult<void>> =>
+  api("DELETE", ROWS, { params: { projectId, table }, query: { env: "dev" }, body: { key: key as KeyInput } });

@@ -1,4 +1,4 @@
-import { callApi, type ApiResult } from "@/components/ui/api-client";
+import { api, apiUrl, type ApiResult } from "@/components/ui/api-client";
 import type { FunctionSummary, InvocationRecord, InvokeResult } from "@/lib/functions";
 
 // Dates arrive as ISO strings over JSON.
@@ -14,16 +14,19 @@ export const INVOKE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const
 export type InvokeMethod = (typeof INVOKE_METHODS)[number];
 export type InvokeBody = { method: InvokeMethod; path: string; query: Record<string, string>; headers: Record<string, string>; body?: unknown };
 
-const base = (projectId: string) => `/api/projects/${projectId}/functions`;
+const LOGS = "/api/projects/{projectId}/functions/{name}/logs";
 
-export const listFunctions = (projectId: string): Promise<ApiResult<FunctionItem[]>> => callApi(base(projectId));
+export const listFunctions = (projectId: string): Promise<ApiResult<FunctionItem[]>> => api("GET", "/api/projects/{projectId}/functions", { params: { projectId } });
 
 /** Runs the function as the builder's test request (editors); the answer carries its status, timings and logs. */
 export const invokeFunction = (projectId: string, name: string, body: InvokeBody): Promise<ApiResult<InvokeAnswer>> =>
-  callApi(`${base(projectId)}/${encodeURIComponent(name)}/invoke`, { method: "POST", body });
+  api("POST", "/api/projects/{projectId}/functions/{name}/invoke", { params: { projectId, name }, body });
 
-export const listInvocations = (projectId: string, name: string, limit = 30): Promise<ApiResult<{ invocations: Invocation[]; nextCursor: string | null }>> =>
-  callApi(`${base(projectId)}/${encodeURIComponent(name)}/logs?limit=${limit}`);
+type InvocationPage = { invocations: Invocation[]; nextCursor: string | null };
+
+// The route types `logs` as stored JSON; Invocation reads it as the runner wrote it.
+export const listInvocations = (projectId: string, name: string, limit = 30): Promise<ApiResult<InvocationPage>> =>
+  api("GET", LOGS, { params: { projectId, name }, query: { limit } }) as Promise<ApiResult<InvocationPage>>;
 
 /** The URL of the function's live log stream (EventSource sends `Accept: text/event-stream`). */
-export const logsStreamUrl = (projectId: string, name: string): string => `${base(projectId)}/${encodeURIComponent(name)}/logs`;
+export const logsStreamUrl = (projectId: string, name: string): string => apiUrl("GET", LOGS, { params: { projectId, name } });

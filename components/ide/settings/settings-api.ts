@@ -1,4 +1,4 @@
-import { callApi, type ApiResult } from "@/components/ui/api-client";
+import { api, type ApiResult } from "@/components/ui/api-client";
 import type { ApiTokenInfo, CreatedApiToken } from "@/lib/auth";
 import type { FunctionLimits, FunctionSettingsView, SecretInfo } from "@/lib/functions";
 
@@ -11,29 +11,30 @@ export type LimitName = keyof FunctionLimits;
 export type FunctionSettings = FunctionSettingsView;
 export type TokenInput = { name: string; expiresInDays?: number; readOnly?: boolean; projectId?: string };
 
-const project = (projectId: string) => `/api/projects/${projectId}`;
+const SECRET = "/api/projects/{projectId}/secrets/{name}";
+const FUNCTION_SETTINGS = "/api/projects/{projectId}/function-settings";
 
-export const listSecrets = (projectId: string): Promise<ApiResult<Secret[]>> => callApi(`${project(projectId)}/secrets`);
+export const listSecrets = (projectId: string): Promise<ApiResult<Secret[]>> => api("GET", "/api/projects/{projectId}/secrets", { params: { projectId } });
 
 /** Creates or replaces a secret; the answer never carries the value. */
 export const setSecret = (projectId: string, name: string, value: string): Promise<ApiResult<Secret>> =>
-  callApi(`${project(projectId)}/secrets/${encodeURIComponent(name)}`, { method: "PUT", body: { value } });
+  api("PUT", SECRET, { params: { projectId, name }, body: { value } });
 
 export const deleteSecret = (projectId: string, name: string): Promise<ApiResult<void>> =>
-  callApi(`${project(projectId)}/secrets/${encodeURIComponent(name)}`, { method: "DELETE" });
+  api("DELETE", SECRET, { params: { projectId, name } });
 
-export const getFunctionSettings = (projectId: string): Promise<ApiResult<FunctionSettings>> => callApi(`${project(projectId)}/function-settings`);
+export const getFunctionSettings = (projectId: string): Promise<ApiResult<FunctionSettings>> => api("GET", FUNCTION_SETTINGS, { params: { projectId } });
 
 /** Replaces limits and allowed hosts together: the route resets whichever one is left out. */
 export const putFunctionSettings = (projectId: string, body: Pick<FunctionSettings, "limits" | "allowedHosts">): Promise<ApiResult<FunctionSettings>> =>
-  callApi(`${project(projectId)}/function-settings`, { method: "PUT", body });
+  api("PUT", FUNCTION_SETTINGS, { params: { projectId }, body });
 
-export const listTokens = (): Promise<ApiResult<ApiToken[]>> => callApi("/api/tokens");
+export const listTokens = (): Promise<ApiResult<ApiToken[]>> => api("GET", "/api/tokens");
 
 /** Issues a token; the answer is the only time its secret is shown. */
-export const createToken = (body: TokenInput): Promise<ApiResult<NewApiToken>> => callApi("/api/tokens", { method: "POST", body });
+export const createToken = (body: TokenInput): Promise<ApiResult<NewApiToken>> => api("POST", "/api/tokens", { body });
 
-export const revokeToken = (tokenId: string): Promise<ApiResult<void>> => callApi(`/api/tokens/${encodeURIComponent(tokenId)}`, { method: "DELETE" });
+export const revokeToken = (tokenId: string): Promise<ApiResult<void>> => api("DELETE", "/api/tokens/{tokenId}", { params: { tokenId } });
 
 /** A date for tables: local date and time, or the text as given when it does not parse. */
 export function formatDate(iso: string | null, none = "—"): string {

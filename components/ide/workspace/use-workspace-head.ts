@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { callApi } from "@/components/ui/api-client";
+import { api, apiUrl } from "@/components/ui/api-client";
 
 function shaOf(event: MessageEvent): string | null {
   try {
@@ -20,7 +20,7 @@ function shaOf(event: MessageEvent): string | null {
 export function useWorkspaceHead(projectId: string): { head: string | null; refresh: () => Promise<void> } {
   const [head, setHead] = useState<string | null>(null);
   useEffect(() => {
-    const source = new EventSource(`/api/projects/${projectId}/head`);
+    const source = new EventSource(apiUrl("GET", "/api/projects/{projectId}/head", { params: { projectId } }));
     const onSha = (event: MessageEvent) => {
       const sha = shaOf(event);
       if (sha) setHead(sha);
@@ -30,7 +30,7 @@ export function useWorkspaceHead(projectId: string): { head: string | null; refr
     return () => source.close();
   }, [projectId]);
   const refresh = useCallback(async () => {
-    const result = await callApi<{ sha: string }>(`/api/projects/${projectId}/head`);
+    const result = await api("GET", "/api/projects/{projectId}/head", { params: { projectId } });
     if (result.ok) setHead(result.data.sha);
   }, [projectId]);
   return { head, refresh };

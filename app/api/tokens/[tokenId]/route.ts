@@ -4,6 +4,6 @@ import { revokeApiToken } from "@/lib/auth";
 
 const params = z.strictObject({ tokenId: z.uuid() });
 
-export const DELETE = route({ access: "user", params, projectTokens: true }, ({ identity, params }) => revokeApiToken(identity, params.tokenId));
+export const DELETE = route({ access: "user", summary: "Revoke an API token", params, projectTokens: true }, ({ identity, params }) => revokeApiToken(identity, params.tokenId));
 
 export const { GET, HEAD, POST, PUT, PATCH, OPTIONS } = notAllowed({ DELETE });

@@ -8,7 +8,7 @@ const params = z.strictObject({ projectId: z.uuid() });
  * The workspace HEAD `{sha}`; with `Accept: text/event-stream`, a `head` event with it, then a `commit`
  * event for every new commit (from the agent, the editor or the API) once its builds have settled.
  */
-export const GET = route({ access: "project:viewer", params }, async ({ scope, req }) => {
+export const GET = route({ access: "project:viewer", summary: "The workspace HEAD, or a stream of new commits", params }, async ({ scope, req }) => {
   if (!wantsEventStream(req)) return { sha: await getHeadSha(scope) };
   // Ends the listening if the stream is never returned (HEAD unreadable, too many streams open).
   const refused = new AbortController();

@@ -5,8 +5,8 @@ import { ReleaseSettings, getReleaseSettings, updateReleaseSettings } from "@/li
 const params = z.strictObject({ projectId: z.uuid() });
 
 /** Whether editors may deploy, promote and roll back (owners always may). */
-export const GET = route({ access: "project:viewer", params }, ({ scope }) => getReleaseSettings(scope));
+export const GET = route({ access: "project:viewer", summary: "Whether editors may deploy, promote and roll back", params }, ({ scope }) => getReleaseSettings(scope));
 
-export const PUT = route({ access: "project:owner", params, body: ReleaseSettings }, ({ scope, body }) => updateReleaseSettings(scope, body));
+export const PUT = route({ access: "project:owner", summary: "Set whether editors may deploy, promote and roll back", params, body: ReleaseSettings }, ({ scope, body }) => updateReleaseSettings(scope, body));
 
 export const { POST, PATCH, DELETE, OPTIONS } = notAllowed({ GET, PUT });

@@ -8,7 +8,7 @@ const env = z.literal("dev", { error: "only dev is migrated here; staging and pr
 const body = z.strictObject({ env, confirmDestructive: z.boolean().default(false) });
 
 /** Applies the workspace's pending migration files to the dev database. */
-export const POST = route({ access: "project:editor", params, limits: ["migrations"], body }, async ({ scope, body }) => ({
+export const POST = route({ access: "project:editor", summary: "Apply the workspace's pending migrations to the dev database", params, limits: ["migrations"], body }, async ({ scope, body }) => ({
   applied: await applyWorkspaceMigrations(scope, body.env, body.confirmDestructive),
 }));
 

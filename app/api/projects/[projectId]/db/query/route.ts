@@ -5,7 +5,7 @@ import { QueryInput, runTenantQuery } from "@/lib/tenant-db";
 const params = z.strictObject({ projectId: z.uuid() });
 
 /** One read-only, parameterised SELECT with row and time limits; cancelled when the client goes away. */
-export const POST = route({ access: "project:viewer", params, limits: ["queries"], body: QueryInput }, ({ scope, body, req }) =>
+export const POST = route({ access: "project:viewer", summary: "Run one read-only, parameterised SELECT", params, limits: ["queries"], body: QueryInput }, ({ scope, body, req }) =>
   runTenantQuery(scope, body.env, body, { signal: req.signal }),
 );
 

@@ -4,7 +4,7 @@ import { revokeInvitation } from "@/lib/projects";
 
 const params = z.strictObject({ projectId: z.uuid(), invitationId: z.uuid() });
 
-export const DELETE = route({ access: "project:owner", params }, ({ scope, params, log }) =>
+export const DELETE = route({ access: "project:owner", summary: "Withdraw an invitation", params }, ({ scope, params, log }) =>
   revokeInvitation(scope, params.invitationId, log),
 );
 

@@ -10,7 +10,7 @@ function envelope({ result, invocation }: Awaited<ReturnType<typeof runFunction>
 }
 
 /** Runs the function with the request described in the body; answers the result, logs and timings. */
-export const POST = route({ access: "project:editor", params, limits: ["invokes"], body: InvokeInput }, async ({ scope, params, body, log, req }) =>
+export const POST = route({ access: "project:editor", summary: "Run a function with a test request", params, limits: ["invokes"], body: InvokeInput }, async ({ scope, params, body, log, req }) =>
   envelope(await runFunction(scope, params.name, requestFromInput(body), "api", log, { signal: req.signal })),
 );
 

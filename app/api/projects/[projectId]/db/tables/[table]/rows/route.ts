@@ -15,22 +15,22 @@ import {
 const params = z.strictObject({ projectId: z.uuid(), table: z.string().min(1).max(64) });
 
 /** A page of a table's rows; pass `nextCursor` back as `cursor` for the next. Cancelled when the client goes away. */
-export const GET = route({ access: "project:viewer", params, limits: ["queries"], query: RowsQuery }, ({ scope, params, query, req }) =>
+export const GET = route({ access: "project:viewer", summary: "A page of a table's rows", params, limits: ["queries"], query: RowsQuery }, ({ scope, params, query, req }) =>
   browseTenantRows(scope, query.env, params.table, { cursor: query.cursor, limit: query.limit }, { signal: req.signal }),
 );
 
 /** `{values}`: adds a row to a dev table; answers `{columns, row, key}`. */
-export const POST = route({ access: "project:editor", params, query: RowChangeQuery, body: InsertRowInput }, async ({ scope, params, query, body, req }) =>
+export const POST = route({ access: "project:editor", summary: "Add a row to a dev table", params, query: RowChangeQuery, body: InsertRowInput }, async ({ scope, params, query, body, req }) =>
   created(await insertTenantRow(scope, query.env, params.table, body, { signal: req.signal })),
 );
 
 /** `{key, values}`: changes the dev row with that primary key; answers `{columns, row, key}`. */
-export const PATCH = route({ access: "project:editor", params, query: RowChangeQuery, body: UpdateRowInput }, ({ scope, params, query, body, req }) =>
+export const PATCH = route({ access: "project:editor", summary: "Change the dev row with that primary key", params, query: RowChangeQuery, body: UpdateRowInput }, ({ scope, params, query, body, req }) =>
   updateTenantRow(scope, query.env, params.table, body, { signal: req.signal }),
 );
 
 /** `{key}`: deletes the dev row with that primary key (a JSON body, as PATCH takes it). */
-export const DELETE = route({ access: "project:editor", params, query: RowChangeQuery, body: DeleteRowInput }, async ({ scope, params, query, body, req }) => {
+export const DELETE = route({ access: "project:editor", summary: "Delete the dev row with that primary key", params, query: RowChangeQuery, body: DeleteRowInput }, async ({ scope, params, query, body, req }) => {
   await deleteTenantRow(scope, query.env, params.table, body, { signal: req.signal });
 });
 
