@@ -13,11 +13,15 @@ const ENTRY = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib/security/a
 const EXTERNALS = ["eslint", "@typescript-eslint/parser", "eslint-plugin-security", "eslint-plugin-no-unsanitized", "typescript"];
 const DEADLINE_MS = 30_000;
 const HEAP_MB = 512;
-/** Requests one project may have waiting or running; more are refused rather than queued behind everyone. */
+/** Requests one project may have waiting or running when it asks on its own (the findings route); more are refused. */
 const PER_PROJECT = 2;
+/** Requests of all projects waiting at once; past it, 503 rather than an unbounded queue. */
+const MAX_WAITING = 64;
 
 type Files = { path: string; text: string | null }[];
-type Job = { id: number; projectId: string; files: Files; resolve: (f: CodeFinding[]) => void; reject: (e: unknown) => void };
+type Job = { id: number; projectId: string; load: () => Promise<Files>; resolve: (f: CodeFinding[]) => void; reject: (e: unknown) => void };
+
+const unavailable = (why: string) => new AppError("unavailable", `The security analysis could not run (${why}); try again in a moment.`);
 
 let worker: Worker | null = null;
 let running: { job: Job; timer: NodeJS.Timeout } | null = null;
@@ -36,12 +40,14 @@ function spawn(script: string): Worker {
     void pump();
   });
   thread.on("error", (err) => {
-    if (worker === thread) settleRunning(err);
+    if (worker !== thread) return;
+    log.warn("analysis.worker_error", { err: err.message });
+    settleRunning(unavailable("its worker failed"));
   });
   thread.on("exit", () => {
     if (worker !== thread) return;
     worker = null;
-    settleRunning(new Error("the analysis worker exited"));
+    settleRunning(unavailable("its worker stopped"));
   });
   return thread;
 }
@@ -67,24 +73,29 @@ async function pump(): Promise<void> {
   }, DEADLINE_MS);
   running = { job, timer };
   try {
+    // Files are read only now, one job at a time: what waits in the queue holds no file in memory.
+    const files = await job.load();
     worker ??= spawn(await buildNodeScript(ENTRY, EXTERNALS));
-    worker.postMessage({ id: job.id, files: job.files });
+    if (running?.job === job) worker.postMessage({ id: job.id, files });
   } catch (err) {
-    settleRunning(err);
+    if (running?.job === job) settleRunning(err);
   }
 }
 
 /**
- * Analyses `files` of a project in the analysis worker thread: in turn with every other project's, each
- * bounded by a deadline (past it, 503), and at most PER_PROJECT requests of one project at a time (429).
+ * Analyses a project's files (read by `load` when the job's turn comes) in the analysis worker thread:
+ * in turn with every other project's, each bounded by a deadline (past it, 503), with at most
+ * MAX_WAITING jobs waiting (503). `capped` jobs (a person asking for findings) are refused past
+ * PER_PROJECT per project (429), so no one project fills the queue; releases and agent checks are not.
  */
-export function analyseInWorker(projectId: string, files: Files): Promise<CodeFinding[]> {
+export function analyseInWorker(projectId: string, load: () => Promise<Files>, options: { capped: boolean }): Promise<CodeFinding[]> {
   const mine = queue.filter((j) => j.projectId === projectId).length + (running?.job.projectId === projectId ? 1 : 0);
-  if (mine >= PER_PROJECT) {
+  if (options.capped && mine >= PER_PROJECT) {
     return Promise.reject(new AppError("rate_limited", "This project's code is already being analysed; try again in a moment.", undefined, { retryAfterSeconds: 5 }));
   }
+  if (queue.length >= MAX_WAITING) return Promise.reject(unavailable("the server is analysing too much code at once"));
   return new Promise((resolve, reject) => {
-    queue.push({ id: nextId++, projectId, files, resolve, reject });
+    queue.push({ id: nextId++, projectId, load, resolve, reject });
     void pump();
   });
 }

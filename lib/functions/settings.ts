@@ -60,7 +60,7 @@ export async function updateFunctionSettings(scope: ProjectScope, input: Functio
     const project = await tx.project.findUniqueOrThrow({ where: { id: scope.projectId }, select: { settings: true } });
     const settings = { ...(project.settings as Prisma.JsonObject), functions: input } as Prisma.InputJsonObject;
     await tx.project.update({ where: { id: scope.projectId }, data: { settings } });
-    await recordAudit(tx, { projectId: scope.projectId, actorId: scope.userId }, "functions.settings_changed", { allowedHosts: input.allowedHosts.length });
+    await recordAudit(tx, { projectId: scope.projectId, actorId: scope.userId }, "functions.settings_changed", { allowedHosts: input.allowedHosts, limits: input.limits });
   });
   cache.forget(scope.projectId);
   return { ...input, defaults: { ...DEFAULT_LIMITS } };

@@ -47,10 +47,25 @@ export const log: Logger = createLogger({});
 /** Reports an error Next caught while rendering or answering a route (its onRequestError hook, see instrumentation.ts). */
 export const reportRequestError: typeof Sentry.captureRequestError = Sentry.captureRequestError;
 
+/**
+ * What Sentry may take from a request besides the error: nothing of tenants' data. Bodies carry secrets
+ * and rows, headers and cookies carry sessions and tokens, and local variables carry anything.
+ */
+const PRIVATE_DATA = {
+  userInfo: false,
+  cookies: false,
+  httpHeaders: false,
+  httpBodies: [],
+  urlQueryParams: false,
+  stackFrameVariables: false,
+  databaseQueryData: false,
+  genAI: { inputs: false, outputs: false },
+} satisfies NonNullable<Parameters<typeof Sentry.init>[0]>["dataCollection"];
+
 /** Starts error reporting; without SENTRY_DSN, Sentry stays off and sends nothing. */
 export function initErrorReporting(): void {
   const { sentryDsn, nodeEnv } = getConfig();
-  if (sentryDsn) Sentry.init({ dsn: sentryDsn, environment: nodeEnv });
+  if (sentryDsn) Sentry.init({ dsn: sentryDsn, environment: nodeEnv, dataCollection: PRIVATE_DATA });
 }
 
 export { currentRequest, withRequestContext, type RequestContext } from "./request-context";

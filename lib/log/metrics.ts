@@ -1,7 +1,16 @@
+import { getConfig } from "@/lib/config";
 import { metricsStore, type GaugeName, type GaugeSource } from "./metrics-registry";
 
 // Methods route() can be handed; anything else is one label value, so a client cannot add series.
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/**
+ * The server's own providers by name (and the offline planner); a project's own endpoint is "custom", so
+ * tenants cannot add series or show their hosts to whoever scrapes.
+ */
+function providerLabel(name: string): string {
+  return name === "offline" || getConfig().aiProviders.some((p) => p.name === name) ? name : "custom";
+}
 
 /** Tokens one provider answered with during a run. */
 export type TokenUsage = { provider: string; promptTokens: number; completionTokens: number };
@@ -26,8 +35,9 @@ export const metrics = {
     const { agentRuns, agentTokens } = metricsStore().metrics;
     agentRuns.inc({ outcome }, runs);
     for (const u of usage) {
-      agentTokens.inc({ kind: "prompt", provider: u.provider }, u.promptTokens);
-      agentTokens.inc({ kind: "completion", provider: u.provider }, u.completionTokens);
+      const provider = providerLabel(u.provider);
+      agentTokens.inc({ kind: "prompt", provider }, Math.max(0, u.promptTokens));
+      agentTokens.inc({ kind: "completion", provider }, Math.max(0, u.completionTokens));
     }
   },
   /** One esbuild build, finished or failed. */

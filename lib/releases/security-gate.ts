@@ -20,7 +20,7 @@ export function assertMayOverride(scope: ProjectScope, overrideSecurity: boolean
  * for the audit event). Medium and low findings never block.
  */
 export async function gateReleaseSecurity(scope: ProjectScope, head: string, overrideSecurity: boolean | undefined): Promise<SecurityOverride | undefined> {
-  const { findings, high } = await analyseProject(scope, head);
+  const { findings, high } = await analyseProject(scope, { ref: head });
   if (high === 0) return undefined;
   const listed = findings.filter((f) => f.severity === "high").slice(0, LISTED_FINDINGS).map((f) => `${f.path}:${f.line} ${f.rule}`);
   if (!overrideSecurity) {

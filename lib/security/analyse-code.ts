@@ -56,14 +56,16 @@ function analyseFile(path: string, text: string): CodeFinding[] {
   try {
     messages = linter.verify(text, CONFIG, { filename: `${ROOT}/${path}` });
   } catch {
-    // A rule that crashes on odd code is not a finding, and the build reports the code's real problems.
-    messages = [];
+    // A rule that crashes on odd code would otherwise let the whole file through unread.
+    return remember(key, [notAnalysed(path)]);
   }
+  // Code the analyser cannot parse may still build (parsers differ at the edges): it must not pass unread.
+  const fatal = messages.find((m) => m.fatal);
+  if (fatal) return remember(key, [notAnalysed(path, fatal)]);
   // no-unsanitized/method also reports import() of a computed name, which myco/no-dynamic-import names better.
   const seen = new Set(messages.filter((m) => m.ruleId === "myco/no-dynamic-import").map((m) => `${m.line}:${m.column}:no-unsanitized/method`));
   const findings = messages.flatMap((m): CodeFinding[] => {
     const info = m.ruleId ? CODE_RULES[m.ruleId] : undefined;
-    // Parse errors (fatal, no rule) are the build's to report, not security findings.
     if (!info || !m.ruleId || seen.has(`${m.line}:${m.column}:${m.ruleId}`)) return [];
     seen.add(`${m.line}:${m.column}:${m.ruleId}`);
     return [{
@@ -74,16 +76,20 @@ function analyseFile(path: string, text: string): CodeFinding[] {
   return remember(key, findings);
 }
 
-function notAnalysed(path: string): CodeFinding {
+function notAnalysed(path: string, parseError?: Linter.LintMessage): CodeFinding {
   const info = CODE_RULES["myco/not-analysed"];
-  return { path, line: 1, column: 1, endLine: 1, endColumn: 1, rule: "myco/not-analysed", severity: "high", message: info?.message ?? "" };
+  const where = { line: parseError?.line ?? 1, column: parseError?.column ?? 1 };
+  const message = parseError
+    ? `This file could not be parsed for security analysis (${parseError.message.slice(0, 200)}), so nothing vouches for it. Fix the syntax; the build shows where.`
+    : (info?.message ?? "");
+  return { path, ...where, endLine: where.line, endColumn: where.column, rule: "myco/not-analysed", severity: "high", message };
 }
 
 /**
  * Security findings in components and functions, from eslint-plugin-security, eslint-plugin-no-unsanitized
  * and Myco's own rules, run in-process on the text only (no config file or anything else is read). Never
- * throws on bad code: a file that does not parse has no findings; a file that is not text (null) or over
- * MAX_ANALYSED_BYTES is one high finding. Synchronous and CPU-bound: the server runs it in a worker
+ * throws on bad code: a file that does not parse, is not text (null) or is over MAX_ANALYSED_BYTES is
+ * one high finding (myco/not-analysed), since code that cannot be read must not pass as clean. Synchronous and CPU-bound: the server runs it in a worker
  * thread (lib/bundler/analysis-worker.ts), never on its own event loop. Sorted by path, line and column.
  */
 export function analyseCode(files: readonly { path: string; text: string | null }[]): CodeFinding[] {

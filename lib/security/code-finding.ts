@@ -28,6 +28,7 @@ type RuleInfo = { severity: Severity; message?: string };
 export const CODE_RULES: Readonly<Record<string, RuleInfo>> = {
   "myco/no-eval": { severity: "high" },
   "myco/no-new-function": { severity: "high" },
+  "myco/no-indirect-code": { severity: "high" },
   "myco/no-hardcoded-secret": { severity: "high" },
   "myco/no-sql-concatenation": { severity: "high" },
   "myco/no-unsafe-inner-html": { severity: "high" },

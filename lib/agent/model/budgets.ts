@@ -21,7 +21,7 @@ export type BudgetView = {
 /** The project's budget and the calling user's: a new run needs both to have tokens left. */
 export type Budgets = { project: BudgetView; user: BudgetView };
 
-/** What an owner may set: the project's monthly tokens, or null for the server's default. */
+/** What an owner may set: the project's monthly tokens (at most the server's budget, when it sets one; 0 stops runs), or null for the server's default. */
 export const ProjectBudgetInput = z.strictObject({
   monthlyTokens: z.number().int().min(0).max(1e12).nullable(),
 });
@@ -50,12 +50,14 @@ async function projectLimit(projectId: string): Promise<number | null> {
   const project = await db.project.findUnique({ where: { id: projectId }, select: { settings: true } });
   const stored = Stored.safeParse(project?.settings ?? {});
   const own = stored.success ? stored.data.ai?.monthlyTokens : undefined;
-  const limit = own === undefined || own === null ? getConfig().budgets.projectMonthlyTokens : own;
-  return limit > 0 ? limit : null;
+  const server = getConfig().budgets.projectMonthlyTokens;
+  if (own === undefined || own === null) return server > 0 ? server : null;
+  // An owner may lower the server's budget, never lift it; 0 stops every run.
+  return server > 0 ? Math.min(own, server) : own;
 }
 
 function view(limit: number | null, used: number, now: Date): BudgetView {
-  const share = limit === null ? null : used / limit;
+  const share = limit === null ? null : limit === 0 ? 1 : used / limit;
   return {
     limit,
     used,

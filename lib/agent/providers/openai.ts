@@ -96,7 +96,7 @@ async function* streamCompletion(client: OpenAI, options: OpenAiProviderOptions,
       if (text) yield { type: "text", delta: text };
       finishReason = chunk.choices[0]?.finish_reason ?? finishReason;
       if (chunk.usage) {
-        yield { type: "usage", promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
+        yield { type: "usage", promptTokens: tokenCount(chunk.usage.prompt_tokens), completionTokens: tokenCount(chunk.usage.completion_tokens) };
       }
     }
   } catch (err) {
@@ -109,6 +109,17 @@ async function* streamCompletion(client: OpenAI, options: OpenAiProviderOptions,
   const complete = [...calls.entries()].sort(([a], [b]) => a - b).map(([, call]) => call);
   if (complete.length > 0) yield { type: "tool_calls", calls: complete };
   yield { type: "done", finishReason };
+}
+
+/** At most this many tokens in one answer's count: no real model reaches it. */
+const MAX_REPORTED_TOKENS = 100_000_000;
+
+/**
+ * A token count as an endpoint reported it, made a whole number between 0 and MAX_REPORTED_TOKENS: a
+ * project's own endpoint could otherwise report negative or fractional tokens and lift its budgets.
+ */
+function tokenCount(reported: number | undefined): number {
+  return Number.isFinite(reported) ? Math.min(MAX_REPORTED_TOKENS, Math.max(0, Math.floor(reported ?? 0))) : 0;
 }
 
 /** A chat provider for any OpenAI-compatible endpoint; it never retries, the failover decides. */

@@ -38,7 +38,12 @@ const RoutesOf = z.object({
 function pagesOf(blueprint: unknown, origin: string): EnvRoutes["pages"] {
   const parsed = RoutesOf.safeParse(blueprint);
   if (!parsed.success) return [];
-  return parsed.data.routes.map((r) => ({ path: r.path, page: r.page, title: parsed.data.pages[r.page]?.title ?? r.page, url: `${origin}${r.path}` }));
+  // The blueprint is the tenant's: a path like "@evil.example/" must not turn a link into another site's.
+  return parsed.data.routes.flatMap((r) => {
+    const url = URL.canParse(r.path, origin) ? new URL(r.path, origin) : null;
+    if (!r.path.startsWith("/") || !url || url.origin !== origin) return [];
+    return [{ path: r.path, page: r.page, title: parsed.data.pages[r.page]?.title ?? r.page, url: url.href }];
+  });
 }
 
 async function routesOf(scope: ProjectScope, slug: string, headFunctions: string[]): Promise<EnvRoutes[]> {

@@ -1,5 +1,5 @@
 import type { ESLint } from "eslint";
-import { noDynamicImport, noEval, noNewFunction } from "./dynamic-code";
+import { noDynamicImport, noEval, noIndirectCode, noNewFunction } from "./dynamic-code";
 import { noUnsafeInnerHtml } from "./inner-html";
 import { noUnboundedLoop } from "./loops";
 import { noHardcodedSecret } from "./secrets";
@@ -11,6 +11,7 @@ export const mycoPlugin: ESLint.Plugin = {
   rules: {
     "no-new-function": noNewFunction,
     "no-eval": noEval,
+    "no-indirect-code": noIndirectCode,
     "no-dynamic-import": noDynamicImport,
     "no-hardcoded-secret": noHardcodedSecret,
     "no-unsafe-inner-html": noUnsafeInnerHtml,

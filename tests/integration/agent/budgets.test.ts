@@ -62,11 +62,15 @@ describe("monthly AI budgets", () => {
     await call(putBudget, { method: "PUT", token: owner.token, params, body: { monthlyTokens: null } });
     const cleared = await call(getBudget, { token: owner.token, params });
     expect(cleared.body.project).toMatchObject({ limit: null, warning: false, exhausted: false });
+    const stopped = await call(putBudget, { method: "PUT", token: owner.token, params, body: { monthlyTokens: 0 } });
+    expect(stopped.body.project).toMatchObject({ limit: 0, exhausted: true });
+    expect((await run(editor, project.id, "with a budget of nothing")).status).toBe(429);
+    await call(putBudget, { method: "PUT", token: owner.token, params, body: { monthlyTokens: null } });
     const bad = await call(putBudget, { method: "PUT", token: owner.token, params, body: { monthlyTokens: -1 } });
     expect(bad.body.error).toMatchObject({ code: "bad_request", field: "monthlyTokens" });
 
     const audit = await db.auditEvent.findMany({ where: { projectId: project.id, action: { in: ["ai_budget.changed", "agent_run.started"] } }, orderBy: { createdAt: "asc" } });
-    expect(audit.map((e) => e.action)).toEqual(["ai_budget.changed", "agent_run.started", "agent_run.started", "ai_budget.changed"]);
+    expect(audit.map((e) => e.action)).toEqual(["ai_budget.changed", "agent_run.started", "agent_run.started", "ai_budget.changed", "ai_budget.changed", "ai_budget.changed"]);
   });
 
   it("count a user's tokens across every project against the user's budget, and price them where AI_PRICES says", async () => {

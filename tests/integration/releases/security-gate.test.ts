@@ -26,6 +26,22 @@ describe("the release security gate", () => {
     expect(audit.data).not.toHaveProperty("securityOverride");
   });
 
+  it("sees code a function imports from any folder, and code it cannot read: both refuse the release", async () => {
+    const app = await notesApp("Hidden gate");
+    expect((await putFile(app.owner, app.project.id, "lib/run.ts", "export const run = (s: string) => eval(s);\n")).status).toBe(200);
+    expect((await putFile(app.owner, app.project.id, "functions/calc.ts", `import { run } from "../lib/run";\nexport default async (req: any) => ({ v: run(String(req.query.x)) });\n`)).status).toBe(200);
+    const refused = await cut(app);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/lib\/run\.ts:1 security\/detect-eval-with-expression/);
+
+    const other = await notesApp("Unparsed gate");
+    // TypeScript esbuild builds but the analyser's parser refuses: it must not pass as clean.
+    expect((await putFile(other.owner, other.project.id, "functions/odd.ts", "abstract class B { abstract x = 1 }\nexport default async () => ({ ok: eval('1') });\n")).status).toBe(200);
+    const unread = await cut(other);
+    expect(unread.status).toBe(409);
+    expect(unread.body.error.message).toMatch(/functions\/odd\.ts:\d+ myco\/not-analysed/);
+  });
+
   it("refuses a release whose function calls eval, naming the finding, and releases it when an owner overrides", async () => {
     const app = await notesApp("Eval gate");
     expect((await putFile(app.owner, app.project.id, "functions/calc.ts", EVAL_FN)).status).toBe(200);

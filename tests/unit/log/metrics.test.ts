@@ -46,7 +46,7 @@ describe("metricsText", () => {
     metrics.httpRequest("/api/health", "GET", 200, 0.003);
     metrics.httpRequest("/api/health", "BREW", 405, 0.001);
     metrics.functionInvocation(PROJECT, "timeout", 5);
-    metrics.agentRun("completed", [{ provider: "openai", promptTokens: 120, completionTokens: 30 }]);
+    metrics.agentRun("completed", [{ provider: "offline", promptTokens: 120, completionTokens: 30 }, { provider: "llm.tenant-7.example:8443", promptTokens: 5, completionTokens: 1 }]);
     metrics.build("function", 0.2);
     metrics.rateLimitRefused("writes");
     const stop = metrics.gaugeSource("functionRunners", () => 2);
@@ -65,8 +65,11 @@ describe("metricsText", () => {
     expect(body).toContain('myco_http_requests_total{route="/api/health",method="other",status="405"} 1');
     expect(body).toContain(`myco_function_invocations_total{project="${PROJECT}",outcome="timeout"} 1`);
     expect(body).toContain(`myco_function_duration_seconds_bucket{le="10",project="${PROJECT}",outcome="timeout"} 1`);
-    expect(body).toContain('myco_agent_tokens_total{kind="prompt",provider="openai"} 120');
-    expect(body).toContain('myco_agent_tokens_total{kind="completion",provider="openai"} 30');
+    expect(body).toContain('myco_agent_tokens_total{kind="prompt",provider="offline"} 120');
+    expect(body).toContain('myco_agent_tokens_total{kind="completion",provider="offline"} 30');
+    // A project's own endpoint is "custom": tenants neither add series nor show their hosts.
+    expect(body).toContain('myco_agent_tokens_total{kind="prompt",provider="custom"} 5');
+    expect(body).not.toContain("tenant-7");
     expect(body).toContain('myco_rate_limit_refusals_total{limit="writes"} 1');
     expect(body).toMatch(/^myco_function_runners 3$/m);
     expect(body).toContain('myco_db_pool_connections{state="idle"} 3');

@@ -19,6 +19,22 @@ describe("analyseCode", () => {
     expect(rules(fn(`const evaluate = (x: number) => x * 2;\nexport default () => evaluate(2);`))).toEqual([]);
   });
 
+  it("reports eval and Function reached indirectly, not property names or types that share their names", () => {
+    for (const code of [
+      "const e = eval; export default (x: string) => e(x);",
+      "export default (x: string) => (0, eval)(x);",
+      'export default (x: string) => globalThis["ev" + "al"](x);',
+      'export default (x: string) => setTimeout("go(" + x + ")", 1);',
+      "export default (x: string) => [].constructor.constructor(x)();",
+    ]) expect(rules(fn(code)), code).toContain("myco/no-indirect-code");
+    for (const code of [
+      "export default () => setTimeout(() => 1, 5);",
+      "const o = { eval: 1, Function: 2 }; export default () => o.eval + o.Function;",
+      'export default () => globalThis["fetch"];',
+      "export default (cb: Function, x: { constructor: unknown }) => [cb, x.constructor];",
+    ]) expect(rules(fn(code)), code).toEqual([]);
+  });
+
   it("reports the Function constructor, with or without new, and not other constructors", () => {
     expect(rules(fn(`export default () => new Function("a", "return a")(1);`))).toEqual(["myco/no-new-function"]);
     expect(rules(fn(`export default () => Function("return 1")();`))).toEqual(["myco/no-new-function"]);
@@ -83,8 +99,13 @@ describe("analyseCode", () => {
     expect(rules(fn(`export default (o: Record<string, number>, k: string) => o[k];`))).toEqual([]);
   });
 
-  it("reports nothing for code that does not parse, and never throws", () => {
-    expect(analyseCode([component(`export default function C( {\n  return <div`), fn(`const = ;`), fn("")])).toEqual([]);
+  it("reports code it cannot parse as not analysed (high, at the parse error), never as clean, and never throws", () => {
+    const findings = analyseCode([component(`export default function C( {\n  return <div`), fn(`const = ;`), fn("")]);
+    expect(findings.map((f) => [f.path, f.rule, f.severity, f.line])).toEqual([
+      ["components/C.tsx", "myco/not-analysed", "high", 2],
+      ["functions/f.ts", "myco/not-analysed", "high", 1],
+    ]);
+    expect(findings[0]?.message).toMatch(/could not be parsed for security analysis \(.+\)/);
   });
 
   it("reports nothing for the apps the offline planner writes (every starter and example, and a CRM with a chart)", () => {
