@@ -45,8 +45,11 @@ test("the dashboard shows a function's invocations rising after calls to the app
     expect(res?.status()).toBe(200);
   }
   await visitor.close();
-  await page.reload();
-  await expect(row.getByTestId("function-calls")).toHaveAttribute("data-calls", "5");
+  // Invocations are recorded just after they answer: reload until the page has them.
+  await expect.poll(async () => {
+    await page.reload();
+    return row.getByTestId("function-calls").getAttribute("data-calls");
+  }, { timeout: 15_000 }).toBe("5");
   await expect(row.getByRole("img", { name: /Calls of hello over the last hour: 5 calls, 0 failed/ })).toBeVisible();
 
   await page.goto("/dashboard");

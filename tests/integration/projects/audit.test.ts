@@ -11,10 +11,13 @@ import { call } from "@/tests/support/http";
 
 type Event = { id: string; action: string; actor: { id: string; email: string } | null; address: string | null; projectId: string | null; data: Record<string, unknown> };
 
-const admin = signUpUser("Audit admin");
+// The first account of the test database is the platform admin: made by the first test that asks, once
+// the database exists (setup makes it before the first test, not when this file is read).
+let adminUser: ReturnType<typeof signUpUser> | undefined;
+const admin = () => (adminUser ??= signUpUser("Audit admin"));
 
 async function projectWithHistory() {
-  await admin;
+  await admin();
   const [owner, editor] = [await signUpUser("Audit owner"), await signUpUser("Audit editor")];
   const project = await createTestProject(owner, "Audited");
   const params = { projectId: project.id };
@@ -96,12 +99,12 @@ describe("the audit log", () => {
 
   it("shows the platform admin every event, sign-ups included, filtered by project; nobody else", async () => {
     const { owner, project } = await projectWithHistory();
-    const adminUser = await admin;
-    const res = await call(platformAudit, { token: adminUser.token, path: `/api/audit?project=${project.id}&limit=200` });
+    const platformAdmin = await admin();
+    const res = await call(platformAudit, { token: platformAdmin.token, path: `/api/audit?project=${project.id}&limit=200` });
     expect(res.status).toBe(200);
     expect(res.body.events.every((e: Event) => e.projectId === project.id)).toBe(true);
     expect(res.body.events.length).toBe(7);
-    const signUps = await call(platformAudit, { token: adminUser.token, path: `/api/audit?kind=user.signed_up&actor=${owner.id}` });
+    const signUps = await call(platformAudit, { token: platformAdmin.token, path: `/api/audit?kind=user.signed_up&actor=${owner.id}` });
     expect(signUps.body.events).toHaveLength(1);
     expect((await call(platformAudit, { token: owner.token })).status).toBe(403);
   });
