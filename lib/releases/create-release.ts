@@ -74,8 +74,9 @@ export async function createRelease(scope: ProjectScope, input: CreateReleaseInp
   return withProjectLock(`${scope.projectId}:release`, async () => {
     assertMayOverride(scope, input.overrideSecurity);
     const head = await getHeadSha(scope);
-    const securityOverride = await gateReleaseSecurity(scope, head, input.overrideSecurity);
+    // Built first: code that does not build is a build error to fix (422), not a finding the analyser could not parse.
     const artifacts = await collectReleaseArtifacts(scope, head);
+    const securityOverride = await gateReleaseSecurity(scope, head, input.overrideSecurity);
     if ((await getHeadSha(scope)) !== head) throw new AppError("conflict", "The workspace changed while the release was being built; try again.", "release");
     const previous = await latestRelease(scope.projectId);
     const version = chooseVersion(input.version, previous, artifacts);

@@ -15,7 +15,7 @@ export function assertMayOverride(scope: ProjectScope, overrideSecurity: boolean
 }
 
 /**
- * The security gate of a release: the components and functions of commit `head` are analysed, and any
+ * The security gate of a release: the code of commit `head` (already built) is analysed, and any
  * high-severity finding refuses the release unless an owner overrides it (then the override is returned
  * for the audit event). Medium and low findings never block.
  */
