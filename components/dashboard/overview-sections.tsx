@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ProjectFindings } from "@/lib/bundler";
 import type { ProjectOverview } from "@/lib/projects";
 import { formatBytes } from "./format";
 import { UsedBy } from "./functions-table";
@@ -90,5 +91,27 @@ export function StorageSection({ projectId, overview }: Props) {
       <div><dt><Link href={`/projects/${projectId}/database`}>Databases</Link></dt><dd>{formatBytes(databaseBytes)}</dd></div>
       <div><dt><Link href={`/projects/${projectId}/releases`}>Artifacts</Link></dt><dd>{formatBytes(artifactBytes)}</dd></div>
     </dl>
+  );
+}
+
+/** The security findings of the project's code at HEAD, high first, each linking to its line in the editor. */
+export function FindingsSection({ projectId, findings }: { projectId: string; findings: ProjectFindings | null }) {
+  if (!findings) return <p className={styles.empty}>The analysis is busy; reload in a moment.</p>;
+  if (findings.findings.length === 0) return <p className={styles.empty}>No findings in the code at HEAD.</p>;
+  const order = { high: 0, medium: 1, low: 2 } as const;
+  const shown = [...findings.findings].sort((a, b) => order[a.severity] - order[b.severity]).slice(0, 20);
+  return (
+    <>
+      <p data-testid="findings-counts">{findings.high} high · {findings.medium} medium · {findings.low} low{findings.high > 0 ? " (a high finding blocks releases unless an owner overrides it)" : ""}</p>
+      <ul className={styles.routeList}>
+        {shown.map((f) => (
+          <li key={`${f.path}:${f.line}:${f.column}:${f.rule}`}>
+            <span className={styles.env}>{f.severity}</span>{" "}
+            <Link href={`/projects/${projectId}/code/${f.path.split("/").map(encodeURIComponent).join("/")}`}>{f.path}:{f.line}</Link>{" "}
+            <span className="muted">{f.message}</span>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

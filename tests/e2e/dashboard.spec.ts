@@ -52,6 +52,9 @@ test("the dashboard shows a function's invocations rising after calls to the app
   }, { timeout: 15_000 }).toBe("5");
   await expect(row.getByRole("img", { name: /Calls of hello over the last hour: 5 calls, 0 failed/ })).toBeVisible();
 
+  // The code is clean: the findings section says so.
+  await expect(page.getByRole("region", { name: "Security findings" })).toContainText("No findings in the code at HEAD.");
+
   await page.goto("/dashboard");
   const card = page.getByTestId("dashboard-project").filter({ hasText: "Counted calls" });
   await expect(card.getByTestId("project-calls")).toHaveText("5");

@@ -3,10 +3,11 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { authorize, requirePageIdentity } from "@/lib/auth";
+import { analyseProject } from "@/lib/bundler";
 import { StatsRange, getProject, getProjectOverview } from "@/lib/projects";
 import { AutoRefresh } from "@/components/dashboard/auto-refresh";
 import { FunctionsTable } from "@/components/dashboard/functions-table";
-import { ComponentsSection, ReleasesSection, RoutesSection, RunsSection, StorageSection } from "@/components/dashboard/overview-sections";
+import { ComponentsSection, FindingsSection, ReleasesSection, RoutesSection, RunsSection, StorageSection } from "@/components/dashboard/overview-sections";
 import { RangeSwitch } from "@/components/dashboard/range-switch";
 import styles from "@/components/dashboard/dashboard.module.css";
 
@@ -25,13 +26,23 @@ async function loadScope(projectId: string) {
   }
 }
 
+/** The project's findings; null while the analysis is busy (its queue full, or past its deadline), which must not fail the page. */
+async function findingsOrBusy(scope: Awaited<ReturnType<typeof loadScope>>) {
+  try {
+    return await analyseProject(scope, { capped: true });
+  } catch (err) {
+    if (err instanceof AppError && (err.code === "rate_limited" || err.code === "unavailable")) return null;
+    throw err;
+  }
+}
+
 /** One project on the master dashboard: functions, micro-frontends, routes, releases, runs and storage. */
 export default async function ProjectDashboardPage({ params, searchParams }: Props) {
   const { projectId } = await params;
   const scope = await loadScope(projectId);
   const range = StatsRange.catch("hour").parse((await searchParams).range);
   const project = await getProject(scope);
-  const overview = await getProjectOverview(scope, range);
+  const [overview, findings] = await Promise.all([getProjectOverview(scope, range), findingsOrBusy(scope)]);
   const sections = { projectId, overview };
   return (
     <main className={styles.page}>
@@ -48,6 +59,7 @@ export default async function ProjectDashboardPage({ params, searchParams }: Pro
       <section className={styles.section} aria-label="Functions"><h2>Functions</h2><FunctionsTable projectId={projectId} functions={overview.functions} range={range} /></section>
       <section className={styles.section} aria-label="Micro-frontends"><h2>Micro-frontends</h2><ComponentsSection {...sections} /></section>
       <section className={styles.section} aria-label="Routes"><h2>Routes</h2><RoutesSection {...sections} /></section>
+      <section className={styles.section} aria-label="Security findings"><h2>Security findings</h2><FindingsSection projectId={projectId} findings={findings} /></section>
       <section className={styles.section} aria-label="Releases"><h2>Releases</h2><ReleasesSection {...sections} /></section>
       <section className={styles.section} aria-label="Agent runs"><h2>Agent runs</h2><RunsSection {...sections} /></section>
       <section className={styles.section} aria-label="Storage"><h2>Storage</h2><StorageSection {...sections} /></section>
