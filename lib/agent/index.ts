@@ -55,6 +55,6 @@ export { MODEL_TEST_TIMEOUT_MS, testProjectModel, type ModelTestResult } from ".
 /** The provider a project's runs use. */
 export { projectProvider } from "./model/project-provider";
 /** Tokens per day (last 30 days) and per recent run, from the usage each run records. */
-export { AiUsageQuery, USAGE_DAYS, getAiUsage, type AiUsageView, type DayUsage, type RunUsage } from "./model/ai-usage";
+export { AiUsageQuery, USAGE_DAYS, getAiUsage, type AiUsageView, type DayUsage, type RunUsage, type UserUsage } from "./model/ai-usage";
 /** Monthly token budgets per project and per user: checked before each run, warned about at 80 %. */
 export { BUDGET_WARNING_SHARE, ProjectBudgetInput, getBudgets, setProjectBudget, type BudgetView, type Budgets } from "./model/budgets";

@@ -44,6 +44,25 @@ function RunsTable({ runs }: { runs: AiUsageView["runs"] }) {
   );
 }
 
+/** Tokens per person over the 30 days, as bars scaled to the busiest. */
+function UsersChart({ users }: { users: AiUsageView["users"] }) {
+  const max = Math.max(1, ...users.map((u) => u.promptTokens + u.completionTokens));
+  return (
+    <ul className={styles.users} aria-label="Tokens per person, last 30 days">
+      {users.map((u) => {
+        const total = u.promptTokens + u.completionTokens;
+        return (
+          <li key={u.userId ?? "deleted"} data-testid="usage-user">
+            <span className={styles.userName}>{u.email ?? "a deleted account"}</span>
+            <span className={styles.userBar}><span className={styles.userFill} style={{ width: `${(total / max) * 100}%` }} /></span>
+            <span className={styles.number}>{number(total)}{u.costUsd === null ? "" : ` · ${dollars(u.costUsd)}`}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 function Legend() {
   return (
     <ul className={styles.legend} aria-hidden="true">
@@ -84,6 +103,7 @@ export function AiUsageSection({ project }: { project: WorkspaceProject }) {
           </p>
           <UsageChart days={usage.days} />
           <Legend />
+          {usage.users.length > 0 && <UsersChart users={usage.users} />}
           {usage.runs.length > 0 && <RunsTable runs={usage.runs} />}
         </>
       )}

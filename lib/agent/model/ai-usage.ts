@@ -28,8 +28,13 @@ export type AiUsageView = {
   days: DayUsage[];
   totals: { promptTokens: number; completionTokens: number; costUsd: number | null };
   runs: RunUsage[];
+  /** Tokens per member over the same days, most first; null user for runs whose user was deleted. */
+  users: UserUsage[];
   budgets: Budgets;
 };
+
+/** One person's tokens on the project over the per-day view's days. */
+export type UserUsage = { userId: string | null; email: string | null; name: string | null; promptTokens: number; completionTokens: number; costUsd: number | null };
 
 /** Days in the per-day view, today (UTC) included. */
 export const USAGE_DAYS = 30;
@@ -71,6 +76,30 @@ async function perDay(projectId: string, now: Date): Promise<DayUsage[]> {
   });
 }
 
+async function perUser(projectId: string, now: Date): Promise<UserUsage[]> {
+  const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (USAGE_DAYS - 1) * DAY_MS);
+  const db = await getDb();
+  const rows = await db.aiUsage.groupBy({
+    by: ["userId", "model"],
+    where: { projectId, createdAt: { gte: since } },
+    _sum: { promptTokens: true, completionTokens: true },
+  });
+  const ids = [...new Set(rows.map((r) => r.userId).filter((id): id is string => id !== null))];
+  const users = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true, name: true } })).map((u) => [u.id, u]));
+  const byUser = new Map<string | null, UserUsage>();
+  for (const r of rows) {
+    const prompt = r._sum.promptTokens ?? 0;
+    const completion = r._sum.completionTokens ?? 0;
+    const user = r.userId ? users.get(r.userId) : undefined;
+    const entry = byUser.get(r.userId) ?? { userId: r.userId, email: user?.email ?? null, name: user?.name ?? null, promptTokens: 0, completionTokens: 0, costUsd: null };
+    entry.promptTokens += prompt;
+    entry.completionTokens += completion;
+    entry.costUsd = addCosts([entry.costUsd, costOf(r.model, prompt, completion)]);
+    byUser.set(r.userId, entry);
+  }
+  return [...byUser.values()].sort((a, b) => b.promptTokens + b.completionTokens - (a.promptTokens + a.completionTokens));
+}
+
 async function recentRuns(projectId: string, limit: number): Promise<RunUsage[]> {
   const db = await getDb();
   const rows = await db.agentRun.findMany({
@@ -99,11 +128,16 @@ async function recentRuns(projectId: string, limit: number): Promise<RunUsage[]>
 
 /** Tokens the project's agent runs used (AiUsage, recorded as each run ends): per day and per recent run. */
 export async function getAiUsage(scope: ProjectScope, query: AiUsageQuery, now = new Date()): Promise<AiUsageView> {
-  const [days, runs, budgets] = await Promise.all([perDay(scope.projectId, now), recentRuns(scope.projectId, query.limit), getBudgets(scope, now)]);
+  const [days, runs, users, budgets] = await Promise.all([
+    perDay(scope.projectId, now),
+    recentRuns(scope.projectId, query.limit),
+    perUser(scope.projectId, now),
+    getBudgets(scope, now),
+  ]);
   const totals = {
     promptTokens: days.reduce((n, d) => n + d.promptTokens, 0),
     completionTokens: days.reduce((n, d) => n + d.completionTokens, 0),
     costUsd: addCosts(days.map((d) => d.costUsd)),
   };
-  return { days, totals, runs, budgets };
+  return { days, totals, runs, users, budgets };
 }

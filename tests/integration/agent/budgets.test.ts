@@ -84,6 +84,9 @@ describe("monthly AI budgets", () => {
     expect(usage.body.runs[0].costUsd).toBeCloseTo(0.016);
     expect(usage.body.totals.costUsd).toBeCloseTo(0.016);
     expect(usage.body.budgets.user).toMatchObject({ limit: 5000, used: 4000, warning: true, exhausted: false });
+    expect(usage.body.users).toHaveLength(1);
+    expect(usage.body.users[0]).toMatchObject({ userId: owner.id, email: owner.email, promptTokens: 3000, completionTokens: 1000 });
+    expect(usage.body.users[0].costUsd).toBeCloseTo(0.016);
 
     const db = await getDb();
     await db.aiUsage.create({ data: { projectId: first.id, userId: owner.id, provider: "p", model: "unpriced", promptTokens: 1000, completionTokens: 0 } });
