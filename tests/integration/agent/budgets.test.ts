@@ -73,6 +73,18 @@ describe("monthly AI budgets", () => {
     expect(audit.map((e) => e.action)).toEqual(["ai_budget.changed", "agent_run.started", "agent_run.started", "ai_budget.changed", "ai_budget.changed", "ai_budget.changed"]);
   });
 
+  it("take a project's own endpoint's token counts as whole numbers from 0: a negative count cannot lift a budget", async () => {
+    const owner = await signUpUser("Budget liar");
+    const project = await createTestProject(owner, "Lying endpoint");
+    await useCountedModel(owner, project.id, [{ promptTokens: -2_000_000_000, completionTokens: 12.7 }]);
+    expect((await run(owner, project.id, "lie about tokens")).events.at(-1)?.event).toBe("done");
+    const db = await getDb();
+    const rows = await db.aiUsage.findMany({ where: { projectId: project.id } });
+    expect(rows.map((r) => [r.promptTokens, r.completionTokens])).toEqual([[0, 12]]);
+    const budgets = await call(getBudget, { token: owner.token, params: { projectId: project.id } });
+    expect(budgets.body.user.used).toBeGreaterThanOrEqual(0);
+  });
+
   it("count a user's tokens across every project against the user's budget, and price them where AI_PRICES says", async () => {
     const owner = await signUpUser("Budget user");
     const [first, second] = [await createTestProject(owner, "Spender one"), await createTestProject(owner, "Spender two")];

@@ -67,4 +67,25 @@ describe("error reporting with SENTRY_DSN", () => {
     const [envelope] = await envelopesWith("kaboom from a route handler");
     expect(envelope?.body).toContain('"event":"http.unhandled"');
   });
+
+  it("sends the error only: never the request's body, cookies, headers or query string", async () => {
+    const { route } = await import("@/lib/http");
+    const { call } = await import("@/tests/support/http");
+    const { z } = await import("zod");
+    // Made at run time: Sentry sends the source lines around a stack frame, and this file's must not match.
+    const tag = crypto.randomUUID();
+    const secrets = { body: `body-${tag}`, query: `query-${tag}`, cookie: `cookie-${tag}`, header: `header-${tag}` };
+    const handler = route({ access: "public", body: z.strictObject({ value: z.string() }) }, () => {
+      throw new Error(`kaboom ${tag}`);
+    });
+    await call(handler, {
+      method: "POST",
+      path: `/api/boom?apiKey=${secrets.query}`,
+      body: { value: secrets.body },
+      headers: { cookie: `theme=${secrets.cookie}`, "x-api-key": secrets.header },
+    });
+    const [envelope] = await envelopesWith(`kaboom ${tag}`);
+    expect(envelope).toBeDefined();
+    for (const secret of Object.values(secrets)) expect(envelope?.body).not.toContain(secret);
+  });
 });

@@ -26,11 +26,6 @@ const APP_JSON = JSON.stringify({
 type Point = { calls: number; errors: number };
 
 describe("the master dashboard", () => {
-  // The first account of the test database is the platform admin: made by the first test that asks, once
-  // the database exists (setup makes it before the first test, not when this file is read).
-  let adminUser: ReturnType<typeof signUpUser> | undefined;
-  const admin = () => (adminUser ??= signUpUser("Dashboard admin"));
-
   it("shows each function's calls, errors and latency over the range, the routes of each environment, and storage", async () => {
     await admin();
     const owner = await signUpUser("Dashboard owner");
@@ -65,6 +60,7 @@ describe("the master dashboard", () => {
 
     const dev = res.body.routes.find((r: { env: string }) => r.env === "dev");
     expect(dev.pages.map((p: { path: string; title: string }) => [p.path, p.title])).toEqual([["/", "Home"], ["/about", "About us"]]);
+    expect(dev.pages.every((p: { url: string }) => p.url.startsWith(`http://${project.slug}.apps.localhost:3000/`))).toBe(true);
     expect(dev.functions).toEqual([{ name: "hello", url: `http://${project.slug}.apps.localhost:3000/_fn/hello` }]);
     expect(res.body.routes.find((r: { env: string }) => r.env === "prod")).toMatchObject({ version: null, pages: [] });
     expect(res.body.storage.workspaceBytes).toBeGreaterThan(0);
@@ -89,4 +85,20 @@ describe("the master dashboard", () => {
     const platform = await call(dashboardRoute, { token: (await admin()).token });
     expect(platform.body.find((p: { id: string }) => p.id === project.id)).toMatchObject({ name: "Private", role: null });
   });
+
+  it("links a blueprint's pages only on the app's own origin, whatever paths app.json holds", async () => {
+    const owner = await signUpUser("Dashboard linker");
+    const project = await createTestProject(owner, "Linker");
+    const blueprint = JSON.parse(APP_JSON);
+    blueprint.routes.push({ path: "@evil.example/login", page: "about" }, { path: "//evil.example/x", page: "about" });
+    await putFile(owner, project.id, "app.json", JSON.stringify(blueprint));
+    const res = await call(overviewRoute, { token: owner.token, params: { projectId: project.id } });
+    const dev = res.body.routes.find((r: { env: string }) => r.env === "dev");
+    expect(dev.pages.map((p: { path: string }) => p.path)).toEqual(["/", "/about"]);
+  });
+
+  // The first account of the test database is the platform admin: made by the first test that asks, once
+  // the database exists (setup makes it before the first test, not when this file is read).
+  let adminUser: ReturnType<typeof signUpUser> | undefined;
+  const admin = () => (adminUser ??= signUpUser("Dashboard admin"));
 });
