@@ -11,7 +11,7 @@ export { ROLES, hasRole } from "./roles";
 /** Who made a request (API token or session cookie). */
 export { authenticate, sessionCookie } from "./session";
 /** The identity of a server-rendered page. */
-export { findPageIdentity, requirePageIdentity } from "./page-identity";
+export { findPageIdentity, requirePageIdentity, requirePageScope } from "./page-identity";
 /** Account creation and password checks. */
 export { CredentialsInput, Email, Password, SignUpInput, signUp, verifyCredentials, type SignInGuard } from "./credentials";
 /** GitHub OAuth account linking. */

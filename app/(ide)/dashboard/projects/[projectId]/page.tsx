@@ -1,8 +1,6 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { authorize, requirePageIdentity } from "@/lib/auth";
+import { requirePageScope, type ProjectScope } from "@/lib/auth";
 import { analyseProject } from "@/lib/bundler";
 import { StatsRange, getProject, getProjectOverview } from "@/lib/projects";
 import { AutoRefresh } from "@/components/dashboard/auto-refresh";
@@ -15,19 +13,8 @@ export const metadata = { title: "Project dashboard · Myco" };
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ range?: string | string[] }> };
 
-async function loadScope(projectId: string) {
-  const identity = await requirePageIdentity();
-  if (!z.uuid().safeParse(projectId).success) notFound();
-  try {
-    return await authorize(identity, projectId, "viewer");
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  }
-}
-
 /** The project's findings; null while the analysis is busy (its queue full, or past its deadline), which must not fail the page. */
-async function findingsOrBusy(scope: Awaited<ReturnType<typeof loadScope>>) {
+async function findingsOrBusy(scope: ProjectScope) {
   try {
     return await analyseProject(scope, { capped: true });
   } catch (err) {
@@ -39,7 +26,7 @@ async function findingsOrBusy(scope: Awaited<ReturnType<typeof loadScope>>) {
 /** One project on the master dashboard: functions, micro-frontends, routes, releases, runs and storage. */
 export default async function ProjectDashboardPage({ params, searchParams }: Props) {
   const { projectId } = await params;
-  const scope = await loadScope(projectId);
+  const scope = await requirePageScope(projectId);
   const range = StatsRange.catch("hour").parse((await searchParams).range);
   const project = await getProject(scope);
   const [overview, findings] = await Promise.all([getProjectOverview(scope, range), findingsOrBusy(scope)]);

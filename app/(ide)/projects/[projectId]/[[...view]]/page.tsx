@@ -1,7 +1,5 @@
 import { notFound } from "next/navigation";
-import { z } from "zod";
-import { AppError } from "@/lib/errors";
-import { authorize, hasRole, requirePageIdentity } from "@/lib/auth";
+import { hasRole, requirePageScope } from "@/lib/auth";
 import { getProject, listMembers } from "@/lib/projects";
 import { getConfig } from "@/lib/config";
 import { getReleaseSettings } from "@/lib/releases";
@@ -10,23 +8,12 @@ import { parseView } from "@/components/ide/workspace/tabs";
 
 export const metadata = { title: "Project · Myco" };
 
-async function loadScope(projectId: string) {
-  const identity = await requirePageIdentity();
-  if (!z.uuid().safeParse(projectId).success) notFound();
-  try {
-    return await authorize(identity, projectId, "viewer");
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  }
-}
-
 type Params = Promise<{ projectId: string; view?: string[] }>;
 
 /** The builder at `/projects/{id}/{tab}/{…path}`: the tab and the path inside it come from the URL. */
 export default async function ProjectPage({ params }: { params: Params }) {
   const { projectId, view } = await params;
-  const scope = await loadScope(projectId);
+  const scope = await requirePageScope(projectId);
   const initialView = parseView(view);
   if (!initialView) notFound();
   const [project, members, releaseSettings] = await Promise.all([getProject(scope), listMembers(scope), getReleaseSettings(scope)]);
