@@ -6,7 +6,6 @@ import { RATE_LIMIT_DEFAULTS, RateLimitOverrides, type RateLimitId } from "./rat
 
 export { RATE_LIMIT_DEFAULTS, type RateLimitId };
 
-
 const optionalString = z
   .string()
   .trim()
@@ -86,6 +85,7 @@ const EnvSchema = z
     AGENT_CONTEXT_TOKENS: z.coerce.number().int().min(2_000).max(2_000_000).default(32_000),
     AGENT_RUNS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(6),
     MYCO_TENANT_DB_RUNNERS: z.coerce.number().int().min(1).max(256).default(8),
+    MYCO_FUNCTION_RUNNER_POOL: z.coerce.number().int().min(0).max(32).default(2),
     MYCO_TENANT_DB_QUEUE: z.coerce.number().int().min(1).max(1_000).default(32),
     MYCO_TENANT_DB_CPU_SHARE: z.coerce.number().int().min(1).max(100).default(25),
     MYCO_TENANT_DB_IDLE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
@@ -154,6 +154,8 @@ export type Config = Readonly<{
    * priority, and how long an idle runner is kept.
    */
   tenantDb: { maxRunners: number; queuePerTenant: number; cpuSharePercent: number; runnerIdleMs: number };
+  /** Function runners forked ahead (MYCO_FUNCTION_RUNNER_POOL) so a project's first call skips their start-up; 0: on demand. */
+  functionRunnerPool: number;
   /** Where shared rate-limit counters live; unset means in-process counters. */
   redis: { kind: "upstash"; url: string; token: string } | { kind: "redis"; url: string } | undefined;
   /** Every rate limit, defaults with MYCO_RATE_LIMITS applied. */
@@ -278,6 +280,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       cpuSharePercent: e.MYCO_TENANT_DB_CPU_SHARE,
       runnerIdleMs: e.MYCO_TENANT_DB_IDLE_MS,
     },
+    functionRunnerPool: e.MYCO_FUNCTION_RUNNER_POOL,
     redis: redisConfig(e),
     rateLimits: rateLimits(e),
     clientAddress: { peerHeader: e.MYCO_PEER_HEADER, trustedProxies: e.MYCO_TRUSTED_PROXIES },

@@ -3,13 +3,14 @@
  * limits, capabilities (db, fetch, env, console), secrets, settings and invocation logs.
  * See docs/functions-runtime.md.
  */
-/** The isolate runtime: invoke, prewarm, shut down, defaults and result types. */
+/** The isolate runtime: invoke, prewarm, warm the runner pool, shut down, defaults and result types. */
 export {
   DEFAULT_LIMITS,
   invokeFunction,
   prewarmFunction,
   runtimeStats,
   shutdownRuntime,
+  warmRunnerPool,
   type Capabilities,
   type FunctionLimits,
   type InvokeRequest,

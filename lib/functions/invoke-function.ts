@@ -5,7 +5,7 @@ import { DEFAULT_LIMITS, resolveLimits, type FunctionLimits } from "./function-l
 import { failureResult } from "./invoke-results";
 import type { Capabilities, FunctionSource, InvokeRequest, InvokeResult } from "./invoke-types";
 import { flushInvocations } from "./invocation-log";
-import { leaseRunner, runnerStats, stopAllRunners } from "./runner-registry";
+import { leaseRunner, runnerStats, stopAllRunners, warmRunnerPool } from "./runner-registry";
 import { acquireSlot, releaseSlot } from "./tenant-slots";
 
 // Bundles are far smaller; this bounds compile time, which no timeout covers.
@@ -46,7 +46,11 @@ async function runOnRunner(
   if (!lease) return failureResult("concurrency_limit", "Too many function runners are busy; try again shortly.", startedAt);
   if (!(await lease.runner.ready)) return failureResult("crashed", "The function runner could not start.", startedAt, lease.spawned);
   const call = { fn, requestJson, capabilities: { ...capabilities, env: stringRecord(capabilities.env) }, limits, startedAt };
-  return lease.runner.invoke(call, lease.spawned);
+  const result = await lease.runner.invoke(call, lease.spawned);
+  // A runner taken from the pool is replaced once its first call has answered: forking competes for
+  // the CPU, and this call should not pay for the next tenant's runner.
+  if (lease.spawned) warmRunnerPool();
+  return result;
 }
 
 /**
@@ -89,15 +93,16 @@ export async function prewarmFunction(tenantKey: string, fn: FunctionSource): Pr
   if (invalidSource(fn)) return;
   const lease = leaseRunner(tenantKey);
   if (lease && (await lease.runner.ready)) await lease.runner.prewarm(fn, DEFAULT_LIMITS.memoryMb);
+  if (lease?.spawned) warmRunnerPool();
 }
 
-/** Kills every runner process (tests, server shutdown), pending invocations answering `crashed`, and stores the queued invocation records. */
+/** Kills every runner process, spares included (tests, server shutdown), pending invocations answering `crashed`, and stores the queued invocation records. */
 export async function shutdownRuntime(): Promise<void> {
   await stopAllRunners();
   await flushInvocations();
 }
 
-/** Cheap figures for monitoring and benchmarks: live runners, their isolates and summed RSS. */
-export function runtimeStats(): { runners: number; isolates: number; rssBytes?: number } {
+/** Cheap figures for monitoring and benchmarks: tenants' live runners, their isolates and summed RSS, and spare runners. */
+export function runtimeStats(): { runners: number; spares: number; isolates: number; rssBytes?: number } {
   return runnerStats();
 }

@@ -2,7 +2,7 @@
 // the supervisor treats it as less trusted than itself.
 import { z } from "zod";
 import { LOG_LEVELS } from "./invoke-types";
-import { FORWARDED_OPS, RUNNER_ERROR_CODES, type RunnerMessage } from "./runner/protocol";
+import { FORWARDED_OPS, MAX_CODE_CACHE_CHARS, RUNNER_ERROR_CODES, type RunnerMessage } from "./runner/protocol";
 
 const MAX_LOG_LINES = 70_000; // maxLogBytes (≤ 1 MiB) / 16 bytes of overhead per line, plus the marker
 const Stats = z.strictObject({ isolates: z.number().int().min(0), rssBytes: z.number().min(0) });
@@ -16,6 +16,8 @@ const Outcome = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("error"), code: z.enum(RUNNER_ERROR_CODES), message: z.string().max(4000) }),
   z.strictObject({ kind: z.literal("need_script") }),
 ]);
+// Opaque bytes V8 checks itself; a base64 check of megabytes would stall the server's event loop.
+const CodeCache = z.string().max(MAX_CODE_CACHE_CHARS).optional();
 const LogLineSchema = z.strictObject({ level: z.enum(LOG_LEVELS), message: z.string().max(1024 * 1024 + 1), time: z.number() });
 
 const Message = z.discriminatedUnion("t", [
@@ -35,9 +37,10 @@ const Message = z.discriminatedUnion("t", [
     logsTruncated: z.boolean(),
     cpuMs: z.number().min(0),
     cold: z.boolean(),
+    codeCache: CodeCache,
     stats: Stats,
   }),
-  z.strictObject({ t: z.literal("prewarmed"), id: z.number().int(), stats: Stats }),
+  z.strictObject({ t: z.literal("prewarmed"), id: z.number().int(), codeCache: CodeCache, stats: Stats }),
   z.strictObject({ t: z.literal("retire") }),
 ]);
 

@@ -1,11 +1,13 @@
-// Supervises one runner process (one tenant). The runner enforces CPU, memory and wall time
-// itself; this side is the backstop: a runner that has not answered at wall time + slack is
-// SIGKILLed, its other calls answer `crashed`, and the next call spawns a new one.
+// Supervises one runner process (one tenant, or none yet while it waits in the pool of spares). The
+// runner enforces CPU, memory and wall time itself; this side is the backstop: a runner that has not
+// answered at wall time + slack is SIGKILLed, its other calls answer `crashed`, and the next call
+// spawns a new one.
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { buildNodeScript } from "@/lib/bundler";
 import { log } from "@/lib/log";
 import { callCapability } from "./call-capability";
+import { findCodeCache, storeCodeCache } from "./tenant-code-caches";
 import type { FunctionLimits } from "./function-limits";
 import { failureResult, resultOfDone } from "./invoke-results";
 import type { Capabilities, FunctionSource, InvokeResult } from "./invoke-types";
@@ -43,6 +45,8 @@ let lastId = 0;
 /** A runner process for one tenant; `ready` resolves false if it never started. */
 export class RunnerProcess {
   readonly ready: Promise<boolean>;
+  /** Undefined while a spare: it has run no tenant code and holds no tenant's data. Set once, never changed. */
+  tenantKey: string | undefined;
   stats: RunnerStats = { isolates: 0, rssBytes: 0 };
   lastUsedAt = Date.now();
   private child: ChildProcess | undefined;
@@ -50,7 +54,7 @@ export class RunnerProcess {
   private markReady: (ok: boolean) => void = () => undefined;
   private idleTimer: NodeJS.Timeout | undefined;
   private readonly calls = new Map<number, Pending>();
-  private readonly prewarms = new Map<number, () => void>();
+  private readonly prewarms = new Map<number, { fn: FunctionSource; resolve(): void }>();
   private readonly versions = new Set<string>();
   private readonly exited: Promise<void>;
   private markExited: () => void = () => undefined;
@@ -58,9 +62,10 @@ export class RunnerProcess {
 
   /** `hooks.forget`: take no new calls for the tenant here; `hooks.exited`: the process is gone. */
   constructor(
-    readonly tenantKey: string,
+    tenantKey: string | undefined,
     private readonly hooks: { forget(runner: RunnerProcess): void; exited(runner: RunnerProcess): void },
   ) {
+    this.tenantKey = tenantKey;
     this.exited = new Promise((resolve) => (this.markExited = resolve));
     void this.exited.then(() => hooks.exited(this));
     this.ready = new Promise((resolve) => {
@@ -73,6 +78,12 @@ export class RunnerProcess {
 
   get pid(): number | undefined {
     return this.child?.pid;
+  }
+
+  /** Gives a spare to its tenant for the rest of its life (isolation: it never serves another). */
+  assign(tenantKey: string): void {
+    if (this.tenantKey !== undefined) throw new Error("A runner belongs to one tenant for its whole life.");
+    this.tenantKey = tenantKey;
   }
 
   /** Killed or dying: it takes nothing new. */
@@ -103,10 +114,10 @@ export class RunnerProcess {
     return new Promise((resolve) => {
       lastId += 1;
       const id = lastId;
-      this.prewarms.set(id, resolve);
+      this.prewarms.set(id, { fn, resolve });
       this.busyChanged();
       setTimeout(() => this.onPrewarmed(id), SPAWN_TIMEOUT_MS).unref();
-      this.post({ t: "prewarm", id, versionKey: fn.versionKey, script: fn.script, memoryMb });
+      this.post({ t: "prewarm", id, versionKey: fn.versionKey, script: fn.script, cachedData: this.cachedDataFor(fn.script), memoryMb });
     });
   }
 
@@ -132,6 +143,8 @@ export class RunnerProcess {
       child.on("message", (raw: unknown) => this.onMessage(raw));
       child.on("exit", (code, signal) => this.onExit(code, signal));
       child.on("error", (err) => log.warn("functions.runner.error", { tenantKey: this.tenantKey, err: err.message }));
+      // A spare waits with nothing to do: it must not keep the server (or a test process) alive.
+      if (this.tenantKey === undefined) this.busyChanged();
     } catch (err) {
       log.error("functions.runner.spawn_failed", { tenantKey: this.tenantKey }, err);
       this.terminate("spawn_failed");
@@ -147,7 +160,7 @@ export class RunnerProcess {
     this.stats = message.stats;
     if (message.t === "ready") this.markReady(true);
     else if (message.t === "done") this.onDone(message);
-    else this.onPrewarmed(message.id);
+    else this.onPrewarmed(message.id, message.codeCache);
   }
 
   private onCap(message: Extract<RunnerMessage, { t: "cap" }>): void {
@@ -173,14 +186,25 @@ export class RunnerProcess {
       return this.sendInvoke(call, true);
     }
     this.versions.add(call.fn.versionKey);
+    if (done.codeCache) this.keepCodeCache(call.fn.script, done.codeCache);
     this.finish(call, resultOfDone(done, outcome, { ...call, maxResponseBytes: call.limits.maxResponseBytes }));
   }
 
-  private onPrewarmed(id: number): void {
-    const resolve = this.prewarms.get(id);
-    if (!this.prewarms.delete(id)) return;
+  private onPrewarmed(id: number, codeCache?: string): void {
+    const prewarm = this.prewarms.get(id);
+    if (!prewarm || !this.prewarms.delete(id)) return;
+    if (codeCache) this.keepCodeCache(prewarm.fn.script, codeCache);
     this.busyChanged();
-    resolve?.();
+    prewarm.resolve();
+  }
+
+  /** Code caches go only to the tenant whose runner produced them (see tenant-code-caches.ts). */
+  private cachedDataFor(script: string): string | undefined {
+    return this.tenantKey === undefined ? undefined : findCodeCache(this.tenantKey, script);
+  }
+
+  private keepCodeCache(script: string, data: string): void {
+    if (this.tenantKey !== undefined) storeCodeCache(this.tenantKey, script, data);
   }
 
   private sendInvoke(call: Pending, withScript: boolean): void {
@@ -191,6 +215,7 @@ export class RunnerProcess {
       id: call.id,
       versionKey: call.fn.versionKey,
       script: withScript ? call.fn.script : undefined,
+      cachedData: withScript ? this.cachedDataFor(call.fn.script) : undefined,
       requestJson: call.requestJson,
       env: call.capabilities.env,
       limits: { memoryMb, cpuMs, wallMs, maxResponseBytes, maxLogBytes },
@@ -263,6 +288,6 @@ export class RunnerProcess {
     this.child?.unref();
     this.child?.channel?.unref();
     if (this.retiring) this.terminate("retired");
-    else if (!this.gone) this.idleTimer = setTimeout(() => this.terminate("idle"), IDLE_RUNNER_MS).unref();
+    else if (!this.gone && this.tenantKey !== undefined) this.idleTimer = setTimeout(() => this.terminate("idle"), IDLE_RUNNER_MS).unref();
   }
 }

@@ -12,3 +12,7 @@ export type { Capabilities, FunctionSource, InvokeErrorCode, InvokeRequest, Invo
 export { invokeFunction, prewarmFunction, runtimeStats, shutdownRuntime } from "./invoke-function";
 /** The pid of a tenant's runner process, if one is running (operations, tests). */
 export { runnerPid } from "./runner-registry";
+/** The pids of the pool's ready spare runners, which no tenant has used (operations, tests). */
+export { spareRunnerPids } from "./runner-pool";
+/** Forks the pool of spare runners (MYCO_FUNCTION_RUNNER_POOL) now instead of at the first call: server start. */
+export { warmRunnerPool } from "./runner-registry";

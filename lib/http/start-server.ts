@@ -2,6 +2,7 @@ import { ConfigError, getConfig } from "@/lib/config";
 import { initErrorReporting, log } from "@/lib/log";
 import { interruptRuns } from "@/lib/agent";
 import { removeArtifactLeftovers } from "@/lib/bundler";
+import { warmRunnerPool } from "@/lib/functions";
 import { recoverDeployments } from "@/lib/releases";
 import { pruneAuditEvents } from "@/lib/projects";
 import { removeProbeLeftovers } from "@/lib/storage";
@@ -67,4 +68,5 @@ export async function startServer(): Promise<void> {
   await startMetricsListener(config.metrics.port, config.metrics.host);
   log.info("server.started", { ideUrl: config.ideUrl.origin, database: config.databaseUrl ? "postgresql" : "pglite", ...recovered });
   keepAuditRetention();
+  warmRunnerPool();
 }

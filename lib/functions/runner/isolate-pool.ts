@@ -1,16 +1,17 @@
 // Warm isolates of one runner process. An isolate holds one compiled function version and serves
 // one invocation at a time (so its cpuTime and memoryLimit are that invocation's own); each
-// invocation gets a fresh context in it. One blank spare isolate is kept so a new version only
-// pays for compiling.
+// invocation gets a fresh context in it. One spare isolate, blank but for the compiled bootstrap, is
+// kept so a new version (and a pooled runner's first call) only pays for compiling the version.
 import ivm from "isolated-vm";
 import { BOOTSTRAP_SOURCE } from "./bootstrap-source";
+import { compileCached, exportCache, importCache, type CodeCache } from "./code-cache";
 
 /** An isolate checked out for one invocation, with the bootstrap and the version compiled in it. */
 export type PooledIsolate = { isolate: ivm.Isolate; key: string; bootstrap: ivm.Script; script: ivm.Script; uses: number };
 
 /** What acquiring an isolate for a version gave. */
 export type Acquired =
-  | { kind: "ready"; entry: PooledIsolate; cold: boolean }
+  | { kind: "ready"; entry: PooledIsolate; cold: boolean; codeCache?: string }
   | { kind: "missing_script" }
   | { kind: "invalid_script"; message: string };
 
@@ -25,10 +26,17 @@ const MAX_SCRIPT_CHARS_TOTAL = 32 * 1024 * 1024;
 // isolates must cost about 1 MB each, not their memoryLimit.
 const MAX_IDLE_HEAP_BYTES = 8 * 1024 * 1024;
 
-const scripts = new Map<string, string>();
+/** A fresh isolate with the platform bootstrap compiled in it and nothing else. */
+type Blank = { isolate: ivm.Isolate; memoryMb: number; bootstrap: ivm.Script };
+
+const BOOTSTRAP_WRAPPED = `(function ($0, $1) {${BOOTSTRAP_SOURCE}})`;
+// Platform code, the same in every isolate of every runner.
+const bootstrapCache: CodeCache = {};
+const scripts = new Map<string, { source: string; cache: CodeCache }>();
 let scriptChars = 0;
 const idle = new Map<string, PooledIsolate[]>();
-let spare: { isolate: ivm.Isolate; memoryMb: number } | undefined;
+let spare: Blank | undefined;
+let refilling = false;
 let busy = 0;
 let spareMemoryMb = 64;
 
@@ -45,31 +53,48 @@ function dispose(isolate: ivm.Isolate): void {
   }
 }
 
-function refillSpare(): void {
-  setImmediate(() => {
-    spare ??= { isolate: newIsolate(spareMemoryMb), memoryMb: spareMemoryMb };
-  });
+async function newBlank(memoryMb: number): Promise<Blank> {
+  const isolate = newIsolate(memoryMb);
+  try {
+    // Compiled once per isolate: running a compiled script costs a fifth of evalClosure's compile.
+    const bootstrap = await compileCached(isolate, BOOTSTRAP_WRAPPED, "myco-bootstrap.js", bootstrapCache);
+    return { isolate, memoryMb, bootstrap };
+  } catch (err) {
+    dispose(isolate);
+    throw err;
+  }
 }
 
-function takeBlank(memoryMb: number): ivm.Isolate {
+function takeBlank(memoryMb: number): Promise<Blank> {
   spareMemoryMb = memoryMb;
-  const taken = spare?.memoryMb === memoryMb ? spare.isolate : undefined;
+  const taken = spare?.memoryMb === memoryMb ? spare : undefined;
   if (taken) spare = undefined;
-  refillSpare();
-  return taken ?? newIsolate(memoryMb);
+  return taken ? Promise.resolve(taken) : newBlank(memoryMb);
 }
 
-/** Keeps a version's source (most recent MAX_SCRIPTS versions) for compiling it into new isolates. */
-export function rememberScript(versionKey: string, source: string): void {
-  scriptChars -= scripts.get(versionKey)?.length ?? 0;
+/**
+ * Keeps a version's source (most recent MAX_SCRIPTS versions) for compiling it into new isolates, with
+ * the code cache an earlier runner of this tenant produced for this very source, if the supervisor sent one.
+ */
+export function rememberScript(versionKey: string, source: string, cachedData?: string): void {
+  const known = scripts.get(versionKey);
   scripts.delete(versionKey);
-  scripts.set(versionKey, source);
-  scriptChars += source.length;
-  for (const [oldest, text] of scripts) {
+  // The same text keeps its code cache; a different one under the same key must not use it.
+  const entry = known?.source === source ? known : { source, cache: {} };
+  if (cachedData !== undefined) entry.cache.data ??= importCache(cachedData);
+  scripts.set(versionKey, entry);
+  scriptChars += source.length - (known?.source.length ?? 0);
+  for (const [oldest, { source: text }] of scripts) {
     if (scripts.size <= 1 || (scripts.size <= MAX_SCRIPTS && scriptChars <= MAX_SCRIPT_CHARS_TOTAL)) break;
     scripts.delete(oldest);
     scriptChars -= text.length;
   }
+}
+
+/** Drops a version's source and code cache. */
+export function forgetScript(versionKey: string): void {
+  scriptChars -= scripts.get(versionKey)?.source.length ?? 0;
+  scripts.delete(versionKey);
 }
 
 /** A warm isolate for the version if one is idle, else the spare with the version compiled into it. */
@@ -82,16 +107,18 @@ export async function acquireIsolate(versionKey: string, memoryMb: number): Prom
     busy += 1;
     return { kind: "ready", entry: warm, cold: false };
   }
-  const source = scripts.get(versionKey);
-  if (source === undefined) return { kind: "missing_script" };
-  const isolate = takeBlank(memoryMb);
+  const known = scripts.get(versionKey);
+  if (known === undefined) return { kind: "missing_script" };
+  const { isolate, bootstrap } = await takeBlank(memoryMb);
   try {
     // Compiling is not covered by any timeout; the supervisor caps the script's size.
-    const script = await isolate.compileScript(source, { filename: "function.js" });
-    // Compiled once per isolate: running a compiled script costs a fifth of evalClosure's compile.
-    const bootstrap = await isolate.compileScript(`(function ($0, $1) {${BOOTSTRAP_SOURCE}})`, { filename: "myco-bootstrap.js" });
+    const given = known.cache.data;
+    const script = await compileCached(isolate, known.source, "function.js", known.cache);
+    // Freshly produced (no cache yet, or V8 rejected the one given): the supervisor keeps it for later runners.
+    const produced = known.cache.data !== given ? known.cache.data : undefined;
     busy += 1;
-    return { kind: "ready", entry: { isolate, key, bootstrap, script, uses: 0 }, cold: true };
+    const entry = { isolate, key, bootstrap, script, uses: 0 };
+    return { kind: "ready", entry, cold: true, codeCache: produced && exportCache(produced) };
   } catch (err) {
     dispose(isolate);
     const message = err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 2000) : "The script does not compile.";
@@ -139,7 +166,27 @@ export function isolateCount(): number {
   return total;
 }
 
-/** Creates the spare ahead of the first invocation. */
-export function prepareSpare(): void {
-  refillSpare();
+/**
+ * Makes `entry`'s isolate the spare again, once it has run only platform code (the runner's warm-up):
+ * its contexts are gone, and what stays is compiled platform code, which every isolate may share.
+ */
+export function restoreSpare(entry: PooledIsolate, memoryMb: number): void {
+  busy -= 1;
+  if (spare || entry.isolate.isDisposed) return dispose(entry.isolate);
+  entry.script.release();
+  spare = { isolate: entry.isolate, memoryMb, bootstrap: entry.bootstrap };
+}
+
+/**
+ * Makes the spare isolate if there is none: before the runner says it is ready, and after each call
+ * that took it (once that call has been answered, so no call waits for it).
+ */
+export async function prepareSpare(): Promise<void> {
+  if (spare || refilling) return;
+  refilling = true;
+  try {
+    spare = await newBlank(spareMemoryMb);
+  } finally {
+    refilling = false;
+  }
 }

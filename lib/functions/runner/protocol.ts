@@ -24,19 +24,23 @@ export type RunnerLimits = { memoryMb: number; cpuMs: number; wallMs: number; ma
 export const FORWARDED_OPS = ["db.query", "db.exec", "fetch"] as const;
 export type ForwardedOp = (typeof FORWARDED_OPS)[number];
 
-/** Supervisor → runner. `script` is sent only when the runner may not have the version yet. */
+/**
+ * Supervisor → runner. `script` is sent only when the runner may not have the version yet, with
+ * `cachedData` (V8 code cache, base64) if one of this tenant's runners produced it for that very source.
+ */
 export type ParentMessage =
   | {
       t: "invoke";
       id: number;
       versionKey: string;
       script?: string;
+      cachedData?: string;
       /** The InvokeRequest as JSON, parsed afresh inside the isolate. */
       requestJson: string;
       env: Record<string, string>;
       limits: RunnerLimits;
     }
-  | { t: "prewarm"; id: number; versionKey: string; script: string; memoryMb: number }
+  | { t: "prewarm"; id: number; versionKey: string; script: string; cachedData?: string; memoryMb: number }
   // `json` is the envelope {ok:true,value} | {ok:false,error:{message,code?}} as delivered into the isolate.
   | { t: "cap_result"; id: number; callId: number; json: string };
 
@@ -58,10 +62,13 @@ export type RunnerOutcome =
   | { kind: "error"; code: RunnerErrorCode; message: string }
   | { kind: "need_script" };
 
+/** Longest V8 code cache (base64) a runner sends with an answer; a bigger one is not sent. */
+export const MAX_CODE_CACHE_CHARS = 16 * 1024 * 1024;
+
 /** Cheap figures a runner reports with every answer (for runtimeStats). */
 export type RunnerStats = { isolates: number; rssBytes: number };
 
-/** Runner → supervisor. */
+/** Runner → supervisor. `codeCache`: V8 code cache (base64) the call's compile of the version produced. */
 export type RunnerMessage =
   | { t: "ready"; stats: RunnerStats }
   | { t: "cap"; id: number; callId: number; op: ForwardedOp; payload: string }
@@ -73,8 +80,9 @@ export type RunnerMessage =
       logsTruncated: boolean;
       cpuMs: number;
       cold: boolean;
+      codeCache?: string;
       stats: RunnerStats;
     }
-  | { t: "prewarmed"; id: number; stats: RunnerStats }
+  | { t: "prewarmed"; id: number; codeCache?: string; stats: RunnerStats }
   // The runner has a disposed isolate that keeps running: give it no new calls.
   | { t: "retire" };
