@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { Action, TemplateScope } from "@/lib/sdui";
+import type { Action, TemplateScope } from "@/lib/sdui/client";
 import { InlineError } from "./inline-error";
 import { useRunActions } from "./use-run-actions";
 

@@ -1,5 +1,5 @@
 import type { MouseEvent, ReactNode } from "react";
-import { isAppPath } from "@/lib/sdui";
+import { isAppPath } from "@/lib/sdui/client";
 import { navigate } from "./sdk";
 
 type AppLinkProps = { href: string; className?: string; nodeId?: string; children: ReactNode };

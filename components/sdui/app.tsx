@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { errorMessage, matchRoute, navigateMessage, readyMessage, type Blueprint, type EnvName } from "@/lib/sdui";
+import { errorMessage, matchRoute, navigateMessage, readyMessage, type Blueprint, type EnvName } from "@/lib/sdui/client";
 import { useConfirmDialog } from "./confirm-dialog";
 import { MessageBar, type PageMessage } from "./message-bar";
 import { NotFoundPage, PageView } from "./page-view";

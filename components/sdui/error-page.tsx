@@ -1,4 +1,4 @@
-import type { BlueprintError } from "@/lib/sdui";
+import type { BlueprintError } from "@/lib/sdui/client";
 
 /**
  * What an app whose app.json is invalid shows instead of a blank page: every problem with its JSON

@@ -1,4 +1,4 @@
-import { errorMessageOf } from "@/lib/sdui";
+import { errorMessageOf } from "@/lib/sdui/client";
 
 /** A request to one of the app's functions. */
 export type FetchJsonInit = { method?: string; body?: unknown; signal?: AbortSignal };

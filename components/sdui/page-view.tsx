@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from "react";
-import { resolveTemplate, type Blueprint, type Page } from "@/lib/sdui";
+import { resolveTemplate, type Blueprint, type Page } from "@/lib/sdui/client";
 import { AppLink } from "./app-link";
 import { NodeView } from "./node-view";
 import { createRefreshRegistry } from "./refresh-registry";

@@ -1,4 +1,4 @@
-import { resolveIdeOrigin, type ParentMessage } from "@/lib/sdui";
+import { resolveIdeOrigin, type ParentMessage } from "@/lib/sdui/client";
 
 /** Sends the runtime's messages to the IDE that frames it, or nowhere. */
 export type ParentPoster = (message: ParentMessage) => void;

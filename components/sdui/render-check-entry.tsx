@@ -5,6 +5,8 @@
 import { renderToString } from "react-dom/server";
 import { functionUrl, rowsOf, walkNodes, type Blueprint, type EnvName, type Node, type Route } from "@/lib/sdui";
 import { App } from "./app";
+import { installPrimitiveLoaders, LAZY_TYPES, preloadPrimitives } from "./lazy-primitives";
+import { PRIMITIVE_LOADERS } from "./primitive-loaders";
 import { RenderCheckContext, type CheckedAnswer, type RenderCheck, type ShownError } from "./render-check-context";
 
 // The parent's messages: the app to render, then the answers to each batch of GETs asked for.
@@ -92,6 +94,9 @@ function problemsOf(rendered: Rendered[], answers: ReadonlyMap<string, CheckedAn
 async function main(): Promise<void> {
   const input = await nextMessage();
   if (input.type !== "start") throw new Error("the render check expected its app first");
+  // Every primitive's module, so that renderToString renders each (it would show a lazy one's fallback).
+  installPrimitiveLoaders(PRIMITIVE_LOADERS);
+  await preloadPrimitives(LAZY_TYPES);
   const answers = new Map<string, CheckedAnswer>();
   const asked = new Set<string>();
   let rendered: Rendered[] = [];

@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { TemplateScope } from "@/lib/sdui";
+import type { TemplateScope } from "@/lib/sdui/client";
 import type { RefreshRegistry } from "./refresh-registry";
 
 /** The tone of a page message. */

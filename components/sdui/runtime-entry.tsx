@@ -2,34 +2,18 @@
 // import map). The page boots it from <script id="myco-boot" type="application/json">; no inline script
 // is needed, so the page's CSP can forbid them.
 import { createRoot } from "react-dom/client";
-import { BlueprintTextError, BOOT_ELEMENT_ID, BootManifest, errorMessage, formatPath, Theme, validateBlueprint, type BlueprintValidation } from "@/lib/sdui";
+import { BOOT_ELEMENT_ID, DEFAULT_THEME, errorMessage, readBootManifest } from "@/lib/sdui/client";
 import { App } from "./app";
 import { BlueprintErrorPage, BootErrorPage } from "./error-page";
+import { installPrimitiveLoaders, preloadForPath } from "./lazy-primitives";
 import { createParentPoster, type ParentPoster } from "./parent-poster";
+import { PRIMITIVE_LOADERS } from "./primitive-loaders";
 import { injectStyles } from "./styles";
+
+installPrimitiveLoaders(PRIMITIVE_LOADERS);
 
 // Taken when the module starts: the IDE's "boot" figure is navigation start to here.
 const bootMs = performance.now();
-
-function readBoot(): { ok: true; manifest: BootManifest } | { ok: false; message: string } {
-  const text = document.getElementById(BOOT_ELEMENT_ID)?.textContent;
-  if (!text) return { ok: false, message: `The page has no <script id="${BOOT_ELEMENT_ID}" type="application/json"> to start from.` };
-  let json: unknown;
-  try {
-    json = JSON.parse(text) as unknown;
-  } catch {
-    return { ok: false, message: `The ${BOOT_ELEMENT_ID} script is not valid JSON.` };
-  }
-  const parsed = BootManifest.safeParse(json);
-  if (parsed.success) return { ok: true, manifest: parsed.data };
-  const first = parsed.error.issues[0];
-  return { ok: false, message: `The ${BOOT_ELEMENT_ID} manifest is invalid: ${first ? `${formatPath(first.path)} ${first.message}` : "unknown problem"}.` };
-}
-
-function checkBlueprint(json: unknown): BlueprintValidation {
-  const notJson = BlueprintTextError.safeParse(json);
-  return notJson.success ? { ok: false, errors: [{ path: "", message: notJson.data.invalidJson }] } : validateBlueprint(json);
-}
 
 function rootElement(): HTMLElement {
   const existing = document.getElementById("root");
@@ -40,25 +24,27 @@ function rootElement(): HTMLElement {
   return created;
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const post: ParentPoster = createParentPoster();
   const root = createRoot(rootElement());
-  const boot = readBoot();
+  // The server validated the blueprint (createBootManifest): the manifest holds it or its problems.
+  const boot = readBootManifest(document.getElementById(BOOT_ELEMENT_ID)?.textContent);
   if (!boot.ok) {
-    injectStyles(Theme.parse({}));
+    injectStyles(DEFAULT_THEME);
     root.render(<BootErrorPage message={boot.message} />);
     return post(errorMessage({ message: boot.message }));
   }
-  const validation = checkBlueprint(boot.manifest.blueprint);
-  if (!validation.ok) {
-    injectStyles(Theme.parse({}));
-    root.render(<BlueprintErrorPage errors={validation.errors} />);
-    const summary = validation.errors.slice(0, 5).map((e) => `${e.path || "(root)"}: ${e.message}`).join("; ");
+  const manifest = boot.manifest;
+  if ("errors" in manifest) {
+    injectStyles(DEFAULT_THEME);
+    root.render(<BlueprintErrorPage errors={manifest.errors} />);
+    const summary = manifest.errors.slice(0, 5).map((e) => `${e.path || "(root)"}: ${e.message}`).join("; ");
     return post(errorMessage({ message: `app.json is invalid: ${summary}` }));
   }
-  injectStyles(validation.blueprint.theme);
-  root.render(<App blueprint={validation.blueprint} components={boot.manifest.components} env={boot.manifest.env} post={post} bootMs={bootMs} />);
+  injectStyles(manifest.blueprint.theme);
+  await preloadForPath(manifest.blueprint, location.pathname);
+  root.render(<App blueprint={manifest.blueprint} components={manifest.components} env={manifest.env} post={post} bootMs={bootMs} />);
 }
 
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
-else start();
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => void start(), { once: true });
+else void start();

@@ -1,7 +1,7 @@
 // @myco/sdk: what a Myco app's own components (MFEs) import to reach the app. The runtime uses the same
 // functions. It is built on its own (an import-map entry), so it keeps no state a second copy would miss:
 // navigation goes through the History API and one window event the runtime listens for.
-import { functionUrl, isAppPath, safeHref } from "@/lib/sdui";
+import { functionUrl, isAppPath, safeHref } from "@/lib/sdui/client";
 import { fetchJson } from "./fetch-json";
 import { useJsonResource, type JsonResource } from "./use-json-resource";
 

@@ -1,4 +1,4 @@
-import type { Theme } from "@/lib/sdui";
+import type { Theme } from "@/lib/sdui/client";
 
 const STYLE_ELEMENT_ID = "myco-runtime-styles";
 
@@ -9,7 +9,10 @@ const FONT: Record<Theme["font"], string> = {
   mono: 'ui-monospace, "SF Mono", Menlo, Consolas, monospace',
 };
 
-/** The runtime's default look; every rule is scoped to myco- classes so an app's MFEs are unaffected. */
+/**
+ * The runtime's default look; every rule is scoped to myco- classes so an app's MFEs are unaffected. The
+ * rules of primitives loaded on first use (lazy-primitives.tsx) come with their modules (addStyles).
+ */
 export const RUNTIME_CSS = `
 *,*::before,*::after{box-sizing:border-box}
 body{margin:0;font-family:var(--myco-font);color:var(--myco-text);background:var(--myco-bg);line-height:1.5;-webkit-font-smoothing:antialiased}
@@ -43,42 +46,6 @@ body{margin:0;font-family:var(--myco-font);color:var(--myco-text);background:var
 .myco-button-ghost{background:transparent;color:var(--myco-text)}
 .myco-button-ghost:hover:not(:disabled){background:var(--myco-subtle)}
 .myco-button-small{padding:4px 10px;font-size:.875rem}
-.myco-form{display:flex;flex-direction:column;gap:14px;max-width:560px}
-.myco-field{display:flex;flex-direction:column;gap:6px}
-.myco-field label{font-weight:550;font-size:.925rem}
-.myco-field-checkbox{flex-direction:row;flex-wrap:wrap;align-items:center}
-.myco-field-checkbox label{order:2}.myco-field-checkbox .myco-field-error{order:3;flex-basis:100%}
-.myco-field :is(input:not([type=checkbox]),select,textarea){font:inherit;padding:8px 10px;border:1px solid var(--myco-border);border-radius:var(--myco-radius);background:var(--myco-surface);color:inherit;width:100%}
-.myco-field input[type=checkbox]{width:18px;height:18px;accent-color:var(--myco-primary)}
-.myco-field [aria-invalid=true]{border-color:#dc2626}
-.myco-required{color:#dc2626}
-.myco-field-error{color:#b91c1c;font-size:.875rem}
-.myco-table-wrap{position:relative;overflow-x:auto;border:1px solid var(--myco-border);border-radius:var(--myco-radius);background:var(--myco-surface)}
-.myco-table-wrap>.myco-empty,.myco-table-wrap>.myco-loading{padding:16px}
-.myco-table{width:100%;border-collapse:collapse;font-size:.95rem}
-.myco-table th{text-align:left;font-weight:600;font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--myco-muted);background:var(--myco-subtle)}
-.myco-table :is(th,td){padding:10px 14px;border-bottom:1px solid var(--myco-border);vertical-align:middle}
-.myco-table tbody tr:last-child td{border-bottom:0}
-.myco-table tbody tr:hover{background:var(--myco-subtle)}
-.myco-numeric{text-align:right;font-variant-numeric:tabular-nums}
-.myco-table-block{display:flex;flex-direction:column;gap:10px;min-width:0}
-.myco-table-toolbar{display:flex;flex-wrap:wrap;align-items:flex-end;gap:10px}
-.myco-search{font:inherit;padding:8px 10px;border:1px solid var(--myco-border);border-radius:var(--myco-radius);background:var(--myco-surface);color:inherit;flex:1 1 220px;min-width:0}
-.myco-search:focus-visible,.myco-filter select:focus-visible,.myco-sort:focus-visible{outline:2px solid var(--myco-primary);outline-offset:2px}
-.myco-filter{flex:0 1 200px;min-width:140px;gap:2px}.myco-filter label{font-size:.8rem;color:var(--myco-muted)}
-.myco-sort{font:inherit;font-weight:inherit;text-transform:inherit;letter-spacing:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer;white-space:nowrap}
-.myco-pager{display:flex;align-items:center;justify-content:flex-end;gap:10px}
-.myco-row-actions{white-space:nowrap;text-align:right}
-.myco-row-actions>:not(dialog){margin-left:6px}
-.myco-list{list-style:none;margin:0;padding:0;border:1px solid var(--myco-border);border-radius:var(--myco-radius);background:var(--myco-surface)}
-.myco-list-item{display:flex;flex-direction:column;padding:12px 16px;border-bottom:1px solid var(--myco-border)}
-.myco-list-item:last-child{border-bottom:0}
-.myco-list-title{font-weight:550}
-.myco-list-subtitle{color:var(--myco-muted);font-size:.9rem}
-.myco-tablist{display:flex;gap:4px;border-bottom:1px solid var(--myco-border);margin-bottom:16px}
-.myco-tab{font:inherit;background:none;border:0;border-bottom:2px solid transparent;padding:8px 14px;cursor:pointer;color:var(--myco-muted);margin-bottom:-1px}
-.myco-tab[aria-selected=true]{color:var(--myco-text);border-bottom-color:var(--myco-primary);font-weight:600}
-.myco-tabpanel{display:flex;flex-direction:column;gap:16px}
 .myco-modal{text-align:left;white-space:normal;border:0;border-radius:calc(var(--myco-radius) + 4px);padding:0;width:min(560px,calc(100vw - 32px));box-shadow:0 20px 50px rgb(0 0 0/.25);color:inherit;background:var(--myco-surface)}
 .myco-modal::backdrop{background:rgb(15 23 42/.45)}
 .myco-modal-header{display:flex;justify-content:space-between;align-items:center;padding:16px 20px;border-bottom:1px solid var(--myco-border)}
@@ -91,10 +58,6 @@ body{margin:0;font-family:var(--myco-font);color:var(--myco-text);background:var
 .myco-tone-success{background:#f0fdf4;border-color:#bbf7d0;border-left-color:#22c55e;color:#14532d}
 .myco-tone-warning{background:#fffbeb;border-color:#fde68a;border-left-color:#f59e0b;color:#78350f}
 .myco-tone-error{background:#fef2f2;border-color:#fecaca;border-left-color:#ef4444;color:#7f1d1d}
-.myco-stat{display:flex;flex-direction:column;gap:4px;padding:16px 20px;background:var(--myco-surface);border:1px solid var(--myco-border);border-radius:var(--myco-radius)}
-.myco-stack-column>.myco-stat{align-self:flex-start;min-width:200px}
-.myco-stat-label{color:var(--myco-muted);font-size:.875rem}
-.myco-stat-value{font-size:1.75rem;font-weight:650;font-variant-numeric:tabular-nums}
 .myco-component{min-width:0}
 .myco-error{padding:10px 14px;border:1px solid #fecaca;border-left:4px solid #ef4444;border-radius:var(--myco-radius);background:#fef2f2;color:#7f1d1d;font-size:.925rem;overflow-wrap:anywhere}
 .myco-error-list{padding-left:20px}.myco-error-list code{background:var(--myco-subtle);padding:1px 5px;border-radius:4px}
@@ -127,4 +90,18 @@ export function injectStyles(theme: Pick<Theme, "primaryColor" | "radius" | "fon
     document.head.append(style);
   }
   style.textContent = `${themeCss(theme)}\n${RUNTIME_CSS}`;
+}
+
+const added = new Set<string>();
+
+/** Adds a lazily loaded primitive's rules after the runtime's own, each once; nothing without a document (the render check). */
+export function addStyles(...sheets: string[]): void {
+  if (typeof document === "undefined") return;
+  for (const css of sheets) {
+    if (added.has(css)) continue;
+    added.add(css);
+    const style = document.createElement("style");
+    style.textContent = css;
+    document.head.append(style);
+  }
 }

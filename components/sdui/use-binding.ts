@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { bindingUrl, rowsOf, type Binding } from "@/lib/sdui";
+import { bindingUrl, rowsOf, type Binding } from "@/lib/sdui/client";
 import { usePage } from "./runtime-context";
 import { useJsonResource, type JsonResource } from "./use-json-resource";
 

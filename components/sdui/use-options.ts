@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from "react";
-import { bindingUrl, readPath, rowsOf, stringifyValue, type OptionsSource } from "@/lib/sdui";
+import { bindingUrl, readPath, rowsOf, stringifyValue, type OptionsSource } from "@/lib/sdui/client";
 import { usePage } from "./runtime-context";
 import { useJsonResource } from "./use-json-resource";
 

@@ -1,5 +1,5 @@
 import { useCallback, useContext } from "react";
-import { runActions, type Action, type ActionOutcome, type TemplateScope } from "@/lib/sdui";
+import { runActions, type Action, type ActionOutcome, type TemplateScope } from "@/lib/sdui/client";
 import { fetchJson } from "./fetch-json";
 import { ModalContext, usePage, useRuntime } from "./runtime-context";
 import { navigate } from "./sdk";

@@ -1,5 +1,5 @@
 import { useCallback } from "react";
-import { resolveTemplate, type TemplateScope } from "@/lib/sdui";
+import { resolveTemplate, type TemplateScope } from "@/lib/sdui/client";
 import { usePage } from "./runtime-context";
 
 /** Resolves templates against the page's scope (route params, query) plus `extra` ({row}, …). */

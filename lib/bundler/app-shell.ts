@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { getConfig } from "@/lib/config";
 import type { TenantScope } from "@/lib/auth";
-import type { EnvName } from "@/lib/sdui";
+import { BOOT_ELEMENT_ID, createBootManifest, listComponents, matchRoute, type BootManifest, type EnvName } from "@/lib/sdui";
 import { readFile } from "@/lib/workspace";
 import { buildAllComponents } from "./build-component";
-import { buildRuntimeAssets } from "./build-runtime";
+import { buildRuntimeAssets, type RuntimeAssets } from "./build-runtime";
 
 /** A hosted app page: its HTML and the headers it must be served with. */
 export type AppShell = { html: string; headers: Record<string, string> };
@@ -41,7 +41,7 @@ export function parseBlueprintText(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    // The runtime shows an invalid blueprint as an error page with the problem, never a blank page.
+    // The page shows an invalid blueprint as an error page with the problem (createBootManifest), never a blank page.
     return { invalidJson: `app.json is not valid JSON: ${describeJsonError(text, err)}` };
   }
 }
@@ -53,23 +53,47 @@ export async function headShellContent(scope: TenantScope): Promise<ShellContent
   return { env: "dev", blueprint: file ? parseBlueprintText(file.content) : null, components };
 }
 
+// The bundles of the components on the page a visit to the app's root shows ("/", else the first route's):
+// worth fetching before the runtime asks for them; other pages load theirs when visited. Only this origin's
+// URLs, which the CSP's script-src 'self' lets a modulepreload fetch.
+function landingComponentUrls(boot: BootManifest): string[] {
+  if (!("blueprint" in boot)) return [];
+  const { blueprint } = boot;
+  const pageId = matchRoute(blueprint.routes, "/")?.page ?? blueprint.routes[0]?.page;
+  const urls = pageId === undefined ? [] : listComponents(blueprint, pageId).flatMap((name) => boot.components[name] ?? []);
+  return urls.filter((url) => url.startsWith("/") && !url.startsWith("//"));
+}
+
+// The runtime's own modules always; with components on the landing page, also their bundles and the SDK
+// they may import (through the import map, like React, which the runtime preloads anyway).
+function preloadUrls(assets: RuntimeAssets, boot: BootManifest): string[] {
+  const landing = landingComponentUrls(boot);
+  const sdk = assets.importMap["@myco/sdk"];
+  const forComponents = landing.length > 0 && sdk !== undefined ? [sdk, ...landing] : landing;
+  return [...new Set([...assets.runtimePreloadUrls, ...forComponents])];
+}
+
 /**
- * The HTML shell of one version of an app's page: the import map (one shared React), the boot data
- * (blueprint and component bundle URLs) and the runtime. Its CSP allows only this origin's scripts plus
- * the import map (by hash), connections back to this origin (/_fn), and framing by the IDE.
+ * The HTML shell of one version of an app's page: the import map (one shared React), the boot data (the
+ * blueprint validated here, or its problems, and component bundle URLs), modulepreload hints and the
+ * runtime. Its CSP allows only this origin's scripts plus the import map (by hash), connections back to
+ * this origin (/_fn), and framing by the IDE.
  */
 export async function renderAppShell({ env, blueprint, components }: ShellContent): Promise<AppShell> {
   const assets = await buildRuntimeAssets();
+  const boot = createBootManifest({ env, blueprint, components });
   const importMap = JSON.stringify({ imports: assets.importMap });
   const mapHash = createHash("sha256").update(importMap).digest("base64");
   const ideOrigin = getConfig().ideUrl.origin;
   const title = typeof blueprint === "object" && blueprint && "name" in blueprint && typeof blueprint.name === "string" ? blueprint.name : "Myco app";
+  // After the import map: a module fetched before it would resolve bare specifiers without it.
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <meta name="myco-ide-origin" content="${escapeHtml(ideOrigin)}">
 <script type="importmap">${importMap}</script>
-<script id="myco-boot" type="application/json">${scriptJson({ blueprint, components, env })}</script>
+${preloadUrls(assets, boot).map((url) => `<link rel="modulepreload" href="${escapeHtml(url)}">`).join("\n")}
+<script id="${BOOT_ELEMENT_ID}" type="application/json">${scriptJson(boot)}</script>
 <script type="module" src="${assets.runtimeUrl}"></script>
 </head><body><div id="root"></div></body></html>`;
   const csp = [

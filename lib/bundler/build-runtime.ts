@@ -4,8 +4,18 @@ import * as esbuild from "esbuild";
 import { putArtifact } from "./artifacts";
 import { timedBuild } from "./timed-build";
 
-/** What every hosted page loads: the import map (one shared React, the SDK) and the runtime's URL. */
-export type RuntimeAssets = { importMap: Record<string, string>; runtimeUrl: string; vendorBytes: number; runtimeBytes: number };
+/**
+ * What every hosted page loads: the import map (one shared React, the SDK), the runtime's URL, and the
+ * modules the runtime cannot start without (itself, the React facades it imports, their shared core), which
+ * the page preloads so the browser fetches them in parallel instead of one import level at a time.
+ */
+export type RuntimeAssets = {
+  importMap: Record<string, string>;
+  runtimeUrl: string;
+  runtimePreloadUrls: string[];
+  vendorBytes: number;
+  runtimeBytes: number;
+};
 
 /** Modules every MFE shares with the runtime instead of bundling its own copy. */
 export const SHARED_MODULES = ["react", "react-dom", "react-dom/client", "react/jsx-runtime", "@myco/sdk"] as const;
@@ -15,23 +25,98 @@ const requireFromRoot = createRequire(path.join(ROOT, "package.json"));
 const REACT_SPECS = { React: "react", ReactDOM: "react-dom", ReactDOMClient: "react-dom/client", JSXRuntime: "react/jsx-runtime" } as const;
 const urlOf = (key: string) => `/_myco/a/${key}`;
 
-async function bundle(options: esbuild.BuildOptions): Promise<Uint8Array> {
+/** The browser modules built from components/sdui: the hosted runtime and the client SDK (@myco/sdk). */
+export const BROWSER_ENTRIES = { runtime: "components/sdui/runtime-entry.tsx", sdk: "components/sdui/sdk.ts" } as const;
+
+/** A bundle's bytes and esbuild's account of what went into it and what it imports. */
+export type Bundle = { code: Uint8Array; metafile: esbuild.Metafile };
+
+/** A browser build split into modules: the entry's output path, every output's code, and esbuild's account. */
+export type SplitBundle = { entry: string; outputs: Map<string, string>; metafile: esbuild.Metafile };
+
+const BASE_OPTIONS: esbuild.BuildOptions = {
+  bundle: true, write: false, format: "esm", platform: "browser", target: "es2022", minify: true, legalComments: "none",
+  define: { "process.env.NODE_ENV": '"production"' }, logLevel: "silent", absWorkingDir: ROOT, metafile: true,
+};
+
+async function bundle(options: esbuild.BuildOptions): Promise<Bundle> {
+  const result = await timedBuild("other", { ...BASE_OPTIONS, ...options });
+  const code = result.outputFiles?.[0]?.contents;
+  if (!code || !result.metafile) throw new Error("esbuild produced no output");
+  return { code, metafile: result.metafile };
+}
+
+// Nothing is written there (write: false); splitting needs an output folder to name chunks against.
+const SPLIT_OUTDIR = ".myco-browser-build";
+
+/**
+ * The runtime or the SDK as every hosted page gets it: minified, with the shared modules left to the import
+ * map, and split where the code imports dynamically (the runtime's rarely used primitives).
+ */
+export async function bundleBrowserEntry(entry: keyof typeof BROWSER_ENTRIES): Promise<SplitBundle> {
   const result = await timedBuild("other", {
-    bundle: true, write: false, format: "esm", platform: "browser", target: "es2022", minify: true, legalComments: "none",
-    define: { "process.env.NODE_ENV": '"production"' }, logLevel: "silent", absWorkingDir: ROOT, ...options,
+    ...BASE_OPTIONS, entryPoints: [path.join(ROOT, BROWSER_ENTRIES[entry])], external: [...SHARED_MODULES], jsx: "automatic",
+    splitting: true, outdir: path.join(ROOT, SPLIT_OUTDIR), entryNames: "[name]-[hash]", chunkNames: "chunk-[hash]",
   });
-  const out = result.outputFiles?.[0]?.contents;
-  if (!out) throw new Error("esbuild produced no output");
-  return out;
+  const { metafile } = result;
+  if (!metafile) throw new Error("esbuild produced no metafile");
+  const outputs = new Map((result.outputFiles ?? []).map((f) => [path.relative(ROOT, f.path), f.text]));
+  const entryPath = Object.entries(metafile.outputs).find(([, o]) => o.entryPoint === BROWSER_ENTRIES[entry])?.[0];
+  if (!entryPath || !outputs.has(entryPath)) throw new Error("esbuild produced no entry output");
+  return { entry: entryPath, outputs, metafile };
+}
+
+/** What a stored split bundle is served as: its entry's URL, and the modules the entry loads before it runs. */
+type StoredBundle = { url: string; staticUrls: string[]; externalImports: string[]; bytes: number };
+
+/**
+ * Stores each module of a split bundle content-addressed, its imports of sibling modules rewritten to their
+ * /_myco/a/ URLs (so a module's key covers what it loads). esbuild's chunks never import in a cycle; one
+ * would be a bug here, and fails the build rather than ship a page that cannot load.
+ */
+async function storeSplitBundle({ entry, outputs, metafile }: SplitBundle): Promise<StoredBundle> {
+  const urls = new Map<string, string>();
+  let bytes = 0;
+  const store = async (file: string, visiting: Set<string>): Promise<string> => {
+    const known = urls.get(file);
+    if (known) return known;
+    if (visiting.has(file)) throw new Error(`the browser build's modules import each other in a cycle at ${file}`);
+    visiting.add(file);
+    let code = outputs.get(file);
+    if (code === undefined) throw new Error(`esbuild named ${file} but produced no such output`);
+    for (const imported of metafile.outputs[file]?.imports ?? []) {
+      if (imported.external) continue;
+      code = code.replaceAll(`"./${path.basename(imported.path)}"`, `"${await store(imported.path, visiting)}"`);
+    }
+    visiting.delete(file);
+    const left = [...outputs.keys()].find((sibling) => code?.includes(`"./${path.basename(sibling)}"`));
+    if (left) throw new Error(`${file} still names ${left} by its relative path`);
+    const artifact = await putArtifact("vendor", "js", new TextEncoder().encode(code));
+    bytes += artifact.sizeBytes;
+    urls.set(file, urlOf(artifact.key));
+    return urlOf(artifact.key);
+  };
+  const url = await store(entry, new Set());
+  // The entry's static imports, transitively: what the browser must fetch before the entry can run.
+  const staticFiles = new Set([entry]);
+  const externalImports = new Set<string>();
+  for (const file of staticFiles) {
+    for (const imported of metafile.outputs[file]?.imports ?? []) {
+      if (imported.kind !== "import-statement") continue;
+      if (imported.external) externalImports.add(imported.path);
+      else staticFiles.add(imported.path);
+    }
+  }
+  return { url, staticUrls: [...staticFiles].flatMap((f) => urls.get(f) ?? []), externalImports: [...externalImports], bytes };
 }
 
 // React ships CommonJS only, so browsers cannot import it as is: all four entry points go into one ESM
 // bundle (one copy of React, which react-dom's own require("react") resolves to), and each import-map
 // name gets a small facade that re-exports its names statically.
-async function buildReact(): Promise<{ map: Record<string, string>; bytes: number }> {
-  const core = await putArtifact("vendor", "js", await bundle({
+async function buildReact(): Promise<{ map: Record<string, string>; coreUrl: string; bytes: number }> {
+  const core = await putArtifact("vendor", "js", (await bundle({
     stdin: { contents: Object.entries(REACT_SPECS).map(([as, spec]) => `export * as ${as} from "${spec}";`).join("\n"), resolveDir: ROOT, loader: "js" },
-  }));
+  })).code);
   const map: Record<string, string> = {};
   let bytes = core.sizeBytes;
   for (const [as, spec] of Object.entries(REACT_SPECS)) {
@@ -41,7 +126,7 @@ async function buildReact(): Promise<{ map: Record<string, string>; bytes: numbe
     map[spec] = urlOf(artifact.key);
     bytes += artifact.sizeBytes;
   }
-  return { map, bytes };
+  return { map, coreUrl: urlOf(core.key), bytes };
 }
 
 let assets: Promise<RuntimeAssets> | undefined;
@@ -53,11 +138,12 @@ let assets: Promise<RuntimeAssets> | undefined;
 export function buildRuntimeAssets(): Promise<RuntimeAssets> {
   assets ??= (async () => {
     const react = await buildReact();
-    const external = [...SHARED_MODULES];
-    const sdk = await putArtifact("vendor", "js", await bundle({ entryPoints: [path.join(ROOT, "components/sdui/sdk.ts")], external, jsx: "automatic" }));
-    const importMap = { ...react.map, "@myco/sdk": urlOf(sdk.key) };
-    const runtime = await putArtifact("vendor", "js", await bundle({ entryPoints: [path.join(ROOT, "components/sdui/runtime-entry.tsx")], external, jsx: "automatic" }));
-    return { importMap, runtimeUrl: urlOf(runtime.key), vendorBytes: react.bytes + sdk.sizeBytes, runtimeBytes: runtime.sizeBytes };
+    const [sdkBundle, runtimeBundle] = await Promise.all([bundleBrowserEntry("sdk"), bundleBrowserEntry("runtime")]);
+    const [sdk, runtime] = [await storeSplitBundle(sdkBundle), await storeSplitBundle(runtimeBundle)];
+    const importMap: Record<string, string> = { ...react.map, "@myco/sdk": sdk.url };
+    const imported = runtime.externalImports.flatMap((spec) => importMap[spec] ?? []);
+    const runtimePreloadUrls = [...new Set([...runtime.staticUrls, ...imported, react.coreUrl])];
+    return { importMap, runtimeUrl: runtime.url, runtimePreloadUrls, vendorBytes: react.bytes + sdk.bytes, runtimeBytes: runtime.bytes };
   })();
   assets.catch(() => (assets = undefined));
   return assets;

@@ -49,10 +49,13 @@ export function listFunctions(blueprint: Blueprint): string[] {
   return [...names].sort();
 }
 
-/** The micro-frontends a blueprint places, sorted: what the hosted page must list in its boot manifest. */
-export function listComponents(blueprint: Blueprint): string[] {
+/**
+ * The micro-frontends a blueprint places, sorted: what the hosted page must list in its boot manifest.
+ * Given a page id, only those on that page (its modals and tabs included): what the page preloads.
+ */
+export function listComponents(blueprint: Blueprint, pageId?: string): string[] {
   const names = new Set<string>();
-  eachNode(blueprint, (node) => node.type === "component" && names.add(node.name));
+  eachNode(blueprint, (node, on) => (pageId === undefined || on === pageId) && node.type === "component" && names.add(node.name));
   return [...names].sort();
 }
 

@@ -1,26 +1,7 @@
-import * as z from "zod";
+import type { ParentMessage } from "./parent-message-schema";
 
 /** Identifies the runtime's messages among everything else an IDE window may receive. */
 export const PARENT_MESSAGE_SOURCE = "myco-runtime";
-
-/** What the hosted runtime tells the IDE that frames it; the IDE validates what it receives with this. */
-export const ParentMessage = z.discriminatedUnion("type", [
-  z.strictObject({
-    source: z.literal(PARENT_MESSAGE_SOURCE),
-    type: z.literal("ready"),
-    page: z.string().max(64).nullable(),
-    timings: z.strictObject({ bootMs: z.number().nonnegative(), firstRenderMs: z.number().nonnegative() }),
-  }),
-  z.strictObject({
-    source: z.literal(PARENT_MESSAGE_SOURCE),
-    type: z.literal("error"),
-    nodeId: z.string().max(64).optional(),
-    component: z.string().max(64).optional(),
-    message: z.string().max(1000),
-  }),
-  z.strictObject({ source: z.literal(PARENT_MESSAGE_SOURCE), type: z.literal("navigate"), path: z.string().max(2000) }),
-]);
-export type ParentMessage = z.infer<typeof ParentMessage>;
 
 const round = (ms: number) => Math.max(0, Math.round(ms * 10) / 10);
 

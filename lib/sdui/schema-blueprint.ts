@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { checkReferences } from "./check-references";
+import { DEFAULT_THEME } from "./default-theme";
 import { Node } from "./schema-nodes";
 import { BLUEPRINT_VERSION, Label, LIMITS } from "./schema-parts";
 
@@ -9,9 +10,9 @@ export const PageId = z.string().regex(/^[a-zA-Z][\w-]{0,63}$/, "must start with
 /** The app's look; the primary color becomes a CSS variable, so it is a strict hex color. */
 export const Theme = z
   .strictObject({
-    primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a hex color such as #4f46e5").default("#4f46e5"),
-    radius: z.enum(["none", "sm", "md", "lg"]).default("md"),
-    font: z.enum(["system", "serif", "mono"]).default("system"),
+    primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a hex color such as #4f46e5").default(DEFAULT_THEME.primaryColor),
+    radius: z.enum(["none", "sm", "md", "lg"]).default(DEFAULT_THEME.radius),
+    font: z.enum(["system", "serif", "mono"]).default(DEFAULT_THEME.font),
   })
   .describe("Colors and shapes of the whole app.");
 export type Theme = z.infer<typeof Theme>;
@@ -36,7 +37,7 @@ const BlueprintShape = z.strictObject({
   version: z.literal(BLUEPRINT_VERSION).describe("The blueprint format; always 1."),
   name: z.string().min(1).max(LIMITS.shortText).describe("The app's name."),
   description: z.string().max(LIMITS.longText).optional(),
-  theme: Theme.default(Theme.parse({})),
+  theme: Theme.default({ ...DEFAULT_THEME }),
   routes: z.array(Route).min(1).max(LIMITS.routes).describe("Tried most specific first: static segments beat :params."),
   pages: z
     .record(PageId, Page)

@@ -1,6 +1,5 @@
 import * as z from "zod";
-import { Actions, Binding, ComponentName, FieldName, JsonValue, Label, LIMITS, NodeId, OptionsSource } from "./schema-parts";
-import { templateString } from "./template";
+import { Actions, Binding, ComponentName, FieldName, JsonValue, Label, LIMITS, NodeId, OptionsSource, templateString } from "./schema-parts";
 
 const Text = (description: string) => templateString(LIMITS.longText, description);
 const Url = (description: string) => templateString(LIMITS.url, description);

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { templateString } from "./template";
+import { parseTemplate } from "./template";
 
 /** The blueprint format this code reads and writes; a new format gets a new number and a migration. */
 export const BLUEPRINT_VERSION = 1;
@@ -25,6 +25,18 @@ export const LIMITS = {
   depth: 64, // JSON nesting levels; a node nests two levels below its parent (children, index)
   propsJsonChars: 16_384,
 } as const;
+
+/** A bounded string that may hold `{{scope.path}}` placeholders; bad placeholder syntax is a validation error. */
+export function templateString(maxChars: number, description: string) {
+  return z
+    .string()
+    .max(maxChars)
+    .superRefine((value, ctx) => {
+      const parsed = parseTemplate(value);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: `bad template: ${parsed.message}` });
+    })
+    .describe(`${description} May contain placeholders {{form.x}}, {{route.x}}, {{row.x}}, {{query.x}}, {{result.x}}.`);
+}
 
 /** A node id: unique within its page, the handle `refresh` actions and error reports use. */
 export const NodeId = z

@@ -1,5 +1,3 @@
-import * as z from "zod";
-
 /** The values a template may read, by scope name. */
 export const TEMPLATE_SCOPES = ["form", "route", "row", "query", "result"] as const;
 export type TemplateScopeName = (typeof TEMPLATE_SCOPES)[number];
@@ -39,18 +37,6 @@ export function parseTemplate(template: string): { ok: true; refs: TemplateRef[]
   const rest = template.replace(PLACEHOLDER, "");
   if (rest.includes("{{") || rest.includes("}}")) return { ok: false, message: "has an unbalanced {{ or }}; placeholders look like {{form.title}}" };
   return { ok: true, refs };
-}
-
-/** A bounded string that may hold `{{scope.path}}` placeholders; bad placeholder syntax is a validation error. */
-export function templateString(maxChars: number, description: string) {
-  return z
-    .string()
-    .max(maxChars)
-    .superRefine((value, ctx) => {
-      const parsed = parseTemplate(value);
-      if (!parsed.ok) ctx.addIssue({ code: "custom", message: `bad template: ${parsed.message}` });
-    })
-    .describe(`${description} May contain placeholders {{form.x}}, {{route.x}}, {{row.x}}, {{query.x}}, {{result.x}}.`);
 }
 
 /** The value at a dotted path of own properties; prototypes are never reached, anything missing is undefined. */

@@ -1,4 +1,4 @@
-import type { NodeOf } from "@/lib/sdui";
+import type { NodeOf } from "@/lib/sdui/client";
 import { useTemplate } from "../use-template";
 
 /**

@@ -1,4 +1,4 @@
-import type { NodeOf } from "@/lib/sdui";
+import type { NodeOf } from "@/lib/sdui/client";
 import { NodeList } from "../node-view";
 import { useTemplate } from "../use-template";
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { resolveDeep, type NodeOf } from "@/lib/sdui";
+import { resolveDeep, type NodeOf } from "@/lib/sdui/client";
 import { ErrorBoundary } from "../error-boundary";
 import { InlineError } from "../inline-error";
 import { loadMfe, type LoadedMfe } from "../mfe-loader";

@@ -1,4 +1,4 @@
-import { selectOptions, type FormField } from "@/lib/sdui";
+import { selectOptions, type FormField } from "@/lib/sdui/client";
 import { useOptions } from "../use-options";
 import { useTemplate } from "../use-template";
 

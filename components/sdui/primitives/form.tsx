@@ -1,11 +1,19 @@
 import { useEffect, useMemo, useState, type FormEvent } from "react";
-import { draftFromData, formValues, initialDraft, validateDraft, type FormDraft, type NodeOf } from "@/lib/sdui";
+import { draftFromData, formValues, initialDraft, validateDraft, type FormDraft, type NodeOf } from "@/lib/sdui/client";
 import { InlineError } from "../inline-error";
 import { usePage } from "../runtime-context";
 import { useBinding } from "../use-binding";
 import { useRunActions } from "../use-run-actions";
 import { useTemplate } from "../use-template";
 import { FormFieldView } from "./form-field";
+import { FIELD_CSS } from "../field-styles";
+import { addStyles } from "../styles";
+
+const FORM_CSS = `
+.myco-form{display:flex;flex-direction:column;gap:14px;max-width:560px}
+`;
+
+addStyles(FIELD_CSS, FORM_CSS);
 
 /**
  * A form of controlled inputs, starting from its defaults (templates such as {{route.id}} or {{row.x}}

@@ -1,5 +1,5 @@
 import type { CSSProperties } from "react";
-import type { NodeOf } from "@/lib/sdui";
+import type { NodeOf } from "@/lib/sdui/client";
 import { NodeList } from "../node-view";
 
 /** Children in equal columns; the stylesheet collapses them to one on narrow screens. */

@@ -1,4 +1,4 @@
-import { safeHref, type NodeOf } from "@/lib/sdui";
+import { safeHref, type NodeOf } from "@/lib/sdui/client";
 import { InlineError } from "../inline-error";
 import { useTemplate } from "../use-template";
 

@@ -1,8 +1,19 @@
-import { readPath, rowsOf, safeHref, type NodeOf } from "@/lib/sdui";
+import { readPath, rowsOf, safeHref, type NodeOf } from "@/lib/sdui/client";
 import { AppLink } from "../app-link";
 import { InlineError } from "../inline-error";
 import { useBinding } from "../use-binding";
 import { useTemplate } from "../use-template";
+import { addStyles } from "../styles";
+
+const LIST_CSS = `
+.myco-list{list-style:none;margin:0;padding:0;border:1px solid var(--myco-border);border-radius:var(--myco-radius);background:var(--myco-surface)}
+.myco-list-item{display:flex;flex-direction:column;padding:12px 16px;border-bottom:1px solid var(--myco-border)}
+.myco-list-item:last-child{border-bottom:0}
+.myco-list-title{font-weight:550}
+.myco-list-subtitle{color:var(--myco-muted);font-size:.9rem}
+`;
+
+addStyles(LIST_CSS);
 
 function ListItem({ node, row }: { node: NodeOf<"list">; row: unknown }) {
   const resolve = useTemplate();

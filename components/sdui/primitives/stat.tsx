@@ -1,7 +1,17 @@
-import { readPath, stringifyValue, type Binding, type NodeOf } from "@/lib/sdui";
+import { readPath, stringifyValue, type Binding, type NodeOf } from "@/lib/sdui/client";
 import { InlineError } from "../inline-error";
 import { useBinding } from "../use-binding";
 import { useTemplate } from "../use-template";
+import { addStyles } from "../styles";
+
+const STAT_CSS = `
+.myco-stat{display:flex;flex-direction:column;gap:4px;padding:16px 20px;background:var(--myco-surface);border:1px solid var(--myco-border);border-radius:var(--myco-radius)}
+.myco-stack-column>.myco-stat{align-self:flex-start;min-width:200px}
+.myco-stat-label{color:var(--myco-muted);font-size:.875rem}
+.myco-stat-value{font-size:1.75rem;font-weight:650;font-variant-numeric:tabular-nums}
+`;
+
+addStyles(STAT_CSS);
 
 function StatFrame({ node, value, busy }: { node: NodeOf<"stat">; value: string; busy?: boolean }) {
   const resolve = useTemplate();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { formatValue, readPath, rowsOf, type Column, type NodeOf, type TableFilter } from "@/lib/sdui";
+import { formatValue, readPath, rowsOf, type Column, type NodeOf, type TableFilter } from "@/lib/sdui/client";
 import { ActionButton } from "../action-button";
 import { DialogButton } from "../dialog-button";
 import { InlineError } from "../inline-error";
@@ -8,6 +8,30 @@ import { PageContext, usePage } from "../runtime-context";
 import { useBinding } from "../use-binding";
 import { useOptions } from "../use-options";
 import { useTemplate } from "../use-template";
+import { FIELD_CSS } from "../field-styles";
+import { addStyles } from "../styles";
+
+const TABLE_CSS = `
+.myco-table-wrap{position:relative;overflow-x:auto;border:1px solid var(--myco-border);border-radius:var(--myco-radius);background:var(--myco-surface)}
+.myco-table-wrap>.myco-empty,.myco-table-wrap>.myco-loading{padding:16px}
+.myco-table{width:100%;border-collapse:collapse;font-size:.95rem}
+.myco-table th{text-align:left;font-weight:600;font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--myco-muted);background:var(--myco-subtle)}
+.myco-table :is(th,td){padding:10px 14px;border-bottom:1px solid var(--myco-border);vertical-align:middle}
+.myco-table tbody tr:last-child td{border-bottom:0}
+.myco-table tbody tr:hover{background:var(--myco-subtle)}
+.myco-numeric{text-align:right;font-variant-numeric:tabular-nums}
+.myco-table-block{display:flex;flex-direction:column;gap:10px;min-width:0}
+.myco-table-toolbar{display:flex;flex-wrap:wrap;align-items:flex-end;gap:10px}
+.myco-search{font:inherit;padding:8px 10px;border:1px solid var(--myco-border);border-radius:var(--myco-radius);background:var(--myco-surface);color:inherit;flex:1 1 220px;min-width:0}
+.myco-search:focus-visible,.myco-filter select:focus-visible,.myco-sort:focus-visible{outline:2px solid var(--myco-primary);outline-offset:2px}
+.myco-filter{flex:0 1 200px;min-width:140px;gap:2px}.myco-filter label{font-size:.8rem;color:var(--myco-muted)}
+.myco-sort{font:inherit;font-weight:inherit;text-transform:inherit;letter-spacing:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer;white-space:nowrap}
+.myco-pager{display:flex;align-items:center;justify-content:flex-end;gap:10px}
+.myco-row-actions{white-space:nowrap;text-align:right}
+.myco-row-actions>:not(dialog){margin-left:6px}
+`;
+
+addStyles(FIELD_CSS, TABLE_CSS);
 
 type Sort = { key: string; dir: "asc" | "desc" };
 const SEARCH_DELAY_MS = 300;

@@ -1,7 +1,17 @@
 import { useRef, useState, type KeyboardEvent } from "react";
-import type { NodeOf } from "@/lib/sdui";
+import type { NodeOf } from "@/lib/sdui/client";
 import { NodeList } from "../node-view";
 import { useTemplate } from "../use-template";
+import { addStyles } from "../styles";
+
+const TABS_CSS = `
+.myco-tablist{display:flex;gap:4px;border-bottom:1px solid var(--myco-border);margin-bottom:16px}
+.myco-tab{font:inherit;background:none;border:0;border-bottom:2px solid transparent;padding:8px 14px;cursor:pointer;color:var(--myco-muted);margin-bottom:-1px}
+.myco-tab[aria-selected=true]{color:var(--myco-text);border-bottom-color:var(--myco-primary);font-weight:600}
+.myco-tabpanel{display:flex;flex-direction:column;gap:16px}
+`;
+
+addStyles(TABS_CSS);
 
 /** WAI-ARIA tabs: arrow keys move between tabs; only the selected panel is rendered (and fetches). */
 export function TabsView({ node }: { node: NodeOf<"tabs"> }) {

@@ -9,7 +9,7 @@ import { areaOf, listSourceFiles, placeFile, type Zone } from "./place-file";
 /** Each rule the checker applies, and what it asks of the code. */
 export const RULES = {
   relative: "relative imports stay inside their module (lib/<m>) or folder",
-  index: "another module is reached only through its index, as \"@/lib/<m>\"",
+  index: "another module is reached only through its index, as \"@/lib/<m>\" (a client-safe one also as \"@/lib/<m>/client\")",
   order: "a lib module imports only modules before it in lib/modules.ts",
   layer: "lib/ never imports app/, components/, tests/, prisma/ or next/* (auth, http excepted); components/ never app/; prisma/ never lib/",
   client: "components take values only from client-safe modules, types from any",
@@ -82,7 +82,9 @@ function checkModuleTarget(ctx: Context, ref: Reference & { spec: string }, targ
   const own = zone.kind === "lib" ? zone.module : undefined;
   const at = (rule: Rule, message: string): Finding => ({ rule, subject: ref.spec, message });
   if (own === module) return isRelative(ref.spec) ? undefined : at("index", `"${ref.spec}" names its own module; inside lib/${module} import relatively`);
-  if (ref.spec !== `@/lib/${module}`) return at("index", `"${ref.spec}" reaches into lib/${module}; import "@/lib/${module}"`);
+  // A client-safe module may have a second face, its browser share without server-only code: "@/lib/<m>/client".
+  const isClientFace = ref.spec === `@/lib/${module}/client` && rules.clientSafeModules.includes(module);
+  if (ref.spec !== `@/lib/${module}` && !isClientFace) return at("index", `"${ref.spec}" reaches into lib/${module}; import "@/lib/${module}"`);
   if (own !== undefined && rules.moduleOrder.indexOf(module) >= rules.moduleOrder.indexOf(own)) {
     return at("order", `lib/${own} may not import lib/${module}: ${module} is not before ${own} in lib/modules.ts`);
   }

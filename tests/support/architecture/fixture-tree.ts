@@ -139,6 +139,8 @@ import { readFiles } from "@/lib/workspace/read-files"; //! index @/lib/workspac
 import { db } from "@/lib/db"; //! client @/lib/db
 import type { Project } from "@/lib/projects";
 import { AppError } from "@/lib/errors";
+import { matchRoute } from "@/lib/sdui/client";
+import { sign } from "@/lib/auth/client"; //! index @/lib/auth/client
 import { Field } from "../ui/field";
 import Page from "@/app/(ide)/page"; //! layer @/app/(ide)/page
 export const Panel = () => process.env.NEXT_PUBLIC_X; //! env process.env.NEXT_PUBLIC_X

@@ -2,9 +2,11 @@
 // so bound nodes show their loading state. Behaviour in a browser is covered by the e2e suite.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { validateBlueprint, walkNodes, type Blueprint } from "@/lib/sdui";
+import { installPrimitiveLoaders, LAZY_TYPES, preloadPrimitives } from "@/components/sdui/lazy-primitives";
 import { PageView } from "@/components/sdui/page-view";
+import { PRIMITIVE_LOADERS } from "@/components/sdui/primitive-loaders";
 import { RuntimeContext, type RuntimeValue } from "@/components/sdui/runtime-context";
 import { crudBlueprint } from "./fixtures";
 
@@ -18,6 +20,12 @@ function render(pageId: string, params: Record<string, string> = {}, search = ""
   const tree = createElement(RuntimeContext.Provider, { value: runtime }, createElement(PageView, { pageId, page, params, search }));
   return renderToStaticMarkup(tree);
 }
+
+// Static markup renders no suspended module: every lazy primitive is loaded first, as the render check does.
+beforeAll(async () => {
+  installPrimitiveLoaders(PRIMITIVE_LOADERS);
+  await preloadPrimitives(LAZY_TYPES);
+});
 
 describe("renderer markup", () => {
   it("marks every node's root element with its id (nodes inside closed modals and hidden tabs excepted)", () => {

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { buildRuntimeAssets, headShellContent, renderAppShell } from "@/lib/bundler";
+import { applyChanges } from "@/lib/workspace";
+import { log } from "@/lib/log";
+import { ownerScope } from "@/tests/support/scope";
+
+type Scope = Awaited<ReturnType<typeof ownerScope>>;
+
+const write = (scope: Scope, files: Record<string, string>) =>
+  applyChanges(scope, { message: "test", changes: Object.entries(files).map(([path, content]) => ({ op: "write" as const, path, content, encoding: "utf8" as const })) }, log);
+
+const component = (name: string) => `export default function ${name}() {\n  return <p>${name}</p>;\n}\n`;
+const page = (title: string, name: string) => ({ title, body: { id: "root", type: "stack", children: [{ id: "slot", type: "component", name }] } });
+// "/" is declared second: the landing page is the one "/" shows, not the first declared.
+const twoPages = { version: 1, name: "Two pages", routes: [{ path: "/reports", page: "reports" }, { path: "/", page: "home" }], pages: { home: page("Home", "Alpha"), reports: page("Reports", "Beta") } };
+
+async function shellOf(scope: Scope) {
+  const content = await headShellContent(scope);
+  const { html, headers } = await renderAppShell(content);
+  const preloads = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+  const boot = JSON.parse(/<script id="myco-boot" type="application\/json">(.*?)<\/script>/s.exec(html)?.[1] ?? "null");
+  return { html, headers, preloads, boot, components: content.components };
+}
+
+describe("a hosted app page", () => {
+  it("preloads the runtime, the React modules it imports, and the components of the landing page only", async () => {
+    const scope = await ownerScope("Preload");
+    await write(scope, { "components/Alpha.tsx": component("Alpha"), "components/Beta.tsx": component("Beta"), "app.json": JSON.stringify(twoPages) });
+    const { html, headers, preloads, components } = await shellOf(scope);
+    const assets = await buildRuntimeAssets();
+    expect(components.Alpha).toMatch(/^\/_myco\/a\/mfe\//);
+    expect(preloads).toContain(components.Alpha);
+    expect(preloads).not.toContain(components.Beta);
+    expect(preloads[0]).toBe(assets.runtimeUrl);
+    for (const spec of ["react", "react/jsx-runtime", "react-dom/client", "@myco/sdk"]) expect(preloads, spec).toContain(assets.importMap[spec]);
+    // The runtime's own modules (its entry imports shared chunks) and React's core, which its facades all
+    // import, are preloaded too, so nothing waits a round trip per import level; then the landing components.
+    const isMapped = (url: string | undefined) => url === assets.runtimeUrl || Object.values(assets.importMap).includes(url ?? "");
+    const runtimeModules = assets.runtimePreloadUrls.filter((url) => !isMapped(url));
+    expect(runtimeModules.length).toBeGreaterThan(1);
+    expect(preloads.filter((url) => !isMapped(url))).toEqual([...runtimeModules, components.Alpha]);
+    expect(preloads.length).toBe(new Set(preloads).size);
+    // Same-origin paths only, so the CSP's script-src 'self' allows every one; all after the import map.
+    for (const url of preloads) expect(url).toMatch(/^\/_myco\/a\/(vendor|mfe)\/[0-9a-f]{64}\.js$/);
+    expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'sha256-[^']+'(;|$)/);
+    expect(html.indexOf('rel="modulepreload"')).toBeGreaterThan(html.indexOf('<script type="importmap">'));
+  }, 120_000);
+
+  it("preloads no component when the landing page places none", async () => {
+    const scope = await ownerScope("No preload");
+    const plain = { ...twoPages, pages: { ...twoPages.pages, home: { title: "Home", body: { id: "root", type: "text", text: "hi" } } } };
+    await write(scope, { "components/Beta.tsx": component("Beta"), "app.json": JSON.stringify(plain) });
+    const { preloads, components } = await shellOf(scope);
+    expect(preloads).toEqual((await buildRuntimeAssets()).runtimePreloadUrls);
+    expect(preloads).not.toContain(components.Beta);
+  }, 120_000);
+
+  it("boots the runtime with the blueprint validated on the server, defaults filled in", async () => {
+    const scope = await ownerScope("Validated");
+    await write(scope, { "components/Alpha.tsx": component("Alpha"), "components/Beta.tsx": component("Beta"), "app.json": JSON.stringify(twoPages) });
+    const { boot } = await shellOf(scope);
+    expect(boot.env).toBe("dev");
+    expect(boot.errors).toBeUndefined();
+    expect(boot.blueprint.theme).toEqual({ primaryColor: "#4f46e5", radius: "md", font: "system" });
+    expect(boot.blueprint.pages.home.body.children[0].props).toEqual({});
+  }, 120_000);
+
+  it("boots the runtime with an invalid blueprint's problems and paths, and app.json that is not JSON as one problem", async () => {
+    const scope = await ownerScope("Invalid");
+    await write(scope, { "app.json": JSON.stringify({ ...twoPages, routes: [{ path: "/", page: "missing" }] }) });
+    const invalid = await shellOf(scope);
+    expect(invalid.boot.blueprint).toBeUndefined();
+    expect(invalid.boot.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: "routes[0].page" })]));
+    expect(invalid.preloads).toEqual((await buildRuntimeAssets()).runtimePreloadUrls);
+    await write(scope, { "app.json": '{\n  "version": 1,\n  oops\n}\n' });
+    const notJson = await shellOf(scope);
+    expect(notJson.boot.errors).toEqual([{ path: "", message: expect.stringMatching(/^app\.json is not valid JSON: .* at line 3, column 3$/) }]);
+    expect(notJson.html).toContain("<title>Myco app</title>");
+  }, 120_000);
+});
