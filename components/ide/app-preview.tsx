@@ -3,12 +3,15 @@
 import { useEffect, useRef, useState } from "react";
 import { ParentMessage } from "@/lib/sdui";
 import { reportPreviewError } from "./agent-api";
+import type { HotFeed } from "./workspace/use-workspace-head";
 
 type Props = {
   appUrl: string;
   ideOrigin: string;
-  /** The workspace HEAD the frame should show: when it moves (after the first one), the frame loads the app again. */
+  /** The workspace HEAD the frame should show: when it moves (after the first one), the frame loads the app again, unless the commit was all swapped in by `hot`. */
   version: string | null;
+  /** Components rebuilt from an edit before its commit: each is handed to the running app to swap in. */
+  hot?: HotFeed | undefined;
   /** When set, each runtime error is handed to the agent (its read_preview_errors tool). */
   projectId?: string | undefined;
 };
@@ -24,7 +27,7 @@ const LOADING: Status = { kind: "loading", text: "Loading…" };
  * reports back by postMessage: ready with timings, errors with the node or component that failed.
  * It never sits on "loading": an error before "ready", or no word within 20 s, is shown as such.
  */
-export function AppPreview({ appUrl, ideOrigin, version, projectId }: Props) {
+export function AppPreview({ appUrl, ideOrigin, version, hot, projectId }: Props) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [status, setStatus] = useState<Status>(LOADING);
   const [errors, setErrors] = useState<string[]>([]);
@@ -32,12 +35,18 @@ export function AppPreview({ appUrl, ideOrigin, version, projectId }: Props) {
   const [shownVersion, setShownVersion] = useState(version);
   // Errors already handed to the agent since the frame last loaded: a re-render loop must not flood it.
   const reported = useRef(new Set<string>());
+  // A swap the frame could not take (not started yet): the commit that follows must reload it.
+  const [missedSwap, setMissedSwap] = useState(false);
+  const isReady = useRef(false);
   const src = `${appUrl}/?ideOrigin=${encodeURIComponent(ideOrigin)}`;
 
   if (shownVersion !== version) {
-    // A new commit: reload, unless this is only the first word of which HEAD the frame already shows.
+    // A new commit: reload, unless this is only the first word of which HEAD the frame already shows, or
+    // every file it changed was a component the frame has swapped in already.
     setShownVersion(version);
-    if (shownVersion !== null) {
+    const swapped = version !== null && hot?.isHot(version) === true && !missedSwap;
+    if (shownVersion !== null && !swapped) {
+      setMissedSwap(false);
       setReloads((n) => n + 1);
       setErrors([]);
       setStatus(LOADING);
@@ -52,6 +61,25 @@ export function AppPreview({ appUrl, ideOrigin, version, projectId }: Props) {
     );
     return () => clearTimeout(timer);
   }, [reloads]);
+
+  useEffect(() => {
+    isReady.current = status.kind === "ready";
+  }, [status.kind]);
+
+  useEffect(() => hot?.subscribe((component) => {
+    if ("errors" in component) {
+      const shown = component.errors.slice(0, 3).map((e) => `${component.name}: ${e.file}:${e.line}: ${e.message}`);
+      setErrors((e) => [...e, ...shown].slice(-10));
+      return;
+    }
+    const target = frame.current?.contentWindow;
+    if (!target || !isReady.current) {
+      setMissedSwap(true);
+      return;
+    }
+    // To the app's origin only; the runtime takes it only from its parent, from this origin, in dev.
+    target.postMessage({ type: "myco:hot", name: component.name, url: component.url }, new URL(appUrl).origin);
+  }), [hot, appUrl]);
 
   useEffect(() => {
     function onMessage(event: MessageEvent) {

@@ -30,3 +30,18 @@ export function loadMfe(name: string, url: string): Promise<LoadedMfe> {
   }
   return load;
 }
+
+// The bundle last swapped in per component (dev only): an instance mounted later, on another page, starts from it.
+const swapped = new Map<string, string>();
+
+/** Loads a component's new bundle; once loaded, it is the one later mounts of `name` use. */
+export async function swapMfe(name: string, url: string): Promise<LoadedMfe> {
+  const mfe = await loadMfe(name, url);
+  swapped.set(name, url);
+  return mfe;
+}
+
+/** The bundle a new instance of `name` loads: the last swapped in, else the page's own. */
+export function currentMfeUrl(name: string, bootUrl: string | undefined): string | undefined {
+  return swapped.get(name) ?? bootUrl;
+}

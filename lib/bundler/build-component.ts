@@ -2,16 +2,17 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { TenantScope } from "@/lib/auth";
 import { log as rootLog, type Logger } from "@/lib/log";
-import { listFiles, onWorkspaceCommit } from "@/lib/workspace";
+import { onWorkspaceCommit } from "@/lib/workspace";
 import { getDb } from "@/lib/db";
 import { putArtifact } from "./artifacts";
 import { upsertOnce } from "./upsert-once";
 import { installDependencies } from "./install-dependencies";
 import { addDependency } from "./add-dependency";
-import { SHARED_MODULES } from "./build-runtime";
 import { BuildError, type BuildDiagnostic } from "./build-error";
 import { MISSING_PACKAGE } from "./workspace-plugin";
-import { buildsPerHead, compileWorkspaceEntry } from "./compile-workspace";
+import { buildsPerHead } from "./compile-workspace";
+import { compileComponent } from "./component-contexts";
+import { headFiles } from "./head-files";
 
 /** A component's name: components/<Name>.tsx in the workspace, `{"type": "component", "name"}` in the blueprint. */
 export const ComponentName = z.string().regex(/^[A-Z][A-Za-z0-9]{0,63}$/, "must be PascalCase letters and digits, at most 64");
@@ -28,9 +29,7 @@ export const COMPONENT_FILE = /^components\/([A-Z][A-Za-z0-9]{0,63})\.tsx$/;
 async function compileAddingPackages(scope: TenantScope, name: string, log: Logger | undefined): Promise<Uint8Array> {
   for (let added = 0; ; added++) {
     try {
-      return await compileWorkspaceEntry(scope, `components/${name}.tsx`, "components", {
-        format: "esm", platform: "browser", jsx: "automatic", external: [...SHARED_MODULES], define: { "process.env.NODE_ENV": '"production"' },
-      });
+      return (await compileComponent(scope, name, await headFiles(scope))).bundle;
     } catch (err) {
       const missing = err instanceof BuildError ? err.diagnostics.map((d) => MISSING_PACKAGE.exec(d.message)?.[1]).find(Boolean) : undefined;
       // Only a member's build may change the workspace; an app's visitors never do.
@@ -58,7 +57,8 @@ async function buildAndRegister(scope: TenantScope, name: string, commitSha: str
 
 /**
  * Bundles components/<name>.tsx into one ESM module (React and the SDK shared through the import map,
- * npm packages bundled in), stored content-addressed and registered as an MfeVersion; cached per HEAD.
+ * npm packages bundled in) with the component's kept esbuild context, stored content-addressed and
+ * registered as an MfeVersion; cached per HEAD.
  * With a member's scope and a logger, an npm package the component imports but the project lacks is
  * added to package.json, installed (scripts off) and bundled.
  */
@@ -72,7 +72,7 @@ const buildAsMember = buildsPerHead((scope, name, sha) => buildAndRegister(scope
 
 /** Every component of the workspace at HEAD, built (or with the errors that stopped it). */
 export async function buildAllComponents(scope: TenantScope, log?: Logger): Promise<ComponentStatus[]> {
-  const names = (await listFiles(scope)).map((f) => COMPONENT_FILE.exec(f.path)?.[1]).filter((n): n is string => Boolean(n));
+  const names = [...(await headFiles(scope))].map((path) => COMPONENT_FILE.exec(path)?.[1]).filter((n): n is string => Boolean(n));
   return Promise.all(
     names.map(async (name): Promise<ComponentStatus> => {
       try {

@@ -16,6 +16,10 @@ export { removeArtifactLeftovers } from "./remove-leftovers";
 export { readAppAsset } from "./read-app-asset";
 /** Micro-frontends: components/<Name>.tsx bundled against the shared React, with their build state. */
 export { COMPONENT_FILE, ComponentName, buildAllComponents, buildComponent, type BuiltComponent, type ComponentStatus } from "./build-component";
+/** Kept esbuild contexts of components: how many live, and how many were made, rebuilt and disposed. */
+export { componentContextStats } from "./component-contexts";
+/** The builder preview's stream: HEAD, commits once built, and components rebuilt from an edit before its commit. */
+export { previewEvents, type PreviewEvent } from "./preview-events";
 /** The shared vendor modules and the SDUI runtime every hosted page loads. */
 export { SHARED_MODULES, buildRuntimeAssets, type RuntimeAssets } from "./build-runtime";
 /** Security findings of a project's components and functions at HEAD or a commit. */

@@ -44,12 +44,19 @@ async function manifestOf(scope: TenantScope): Promise<Record<string, string>> {
 
 const installing = new Map<string, Promise<void>>();
 
+const markerOf = (scope: TenantScope) => path.join(dependencyDir(scope), ".installed");
+
+/** A hash of the dependency list installed last for the project, or "" before its first install. */
+export function installedHash(scope: TenantScope): Promise<string> {
+  return fs.readFile(markerOf(scope), "utf8").catch(() => "");
+}
+
 async function install(scope: TenantScope): Promise<void> {
   const dependencies = await manifestOf(scope);
   const dir = dependencyDir(scope);
-  const marker = path.join(dir, ".installed");
+  const marker = markerOf(scope);
   const hash = createHash("sha256").update(JSON.stringify(dependencies)).digest("hex");
-  if ((await fs.readFile(marker, "utf8").catch(() => "")) === hash) return;
+  if ((await installedHash(scope)) === hash) return;
   await fs.mkdir(dir, { recursive: true });
   await fs.writeFile(path.join(dir, "package.json"), JSON.stringify({ private: true, dependencies }, null, 2));
   if (Object.keys(dependencies).length > 0) {

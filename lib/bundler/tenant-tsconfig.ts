@@ -26,7 +26,7 @@ function parseJsonc(text: string): unknown {
  * find on disk (the server's own among them): the workspace's tsconfig.json reduced to the options of
  * SafeCompilerOptions, or none. A tsconfig.json that does not parse is ignored, as its other options are.
  */
-export async function tenantTsconfig(scope: TenantScope, files: Set<string>): Promise<esbuild.TsconfigRaw> {
+export async function tenantTsconfig(scope: TenantScope, files: ReadonlySet<string>): Promise<esbuild.TsconfigRaw> {
   if (!files.has("tsconfig.json")) return {};
   const file = await readFile(scope, "tsconfig.json");
   let json: unknown;

@@ -133,8 +133,7 @@ async function loadPackageFile(jail: Jail, args: esbuild.OnLoadArgs): Promise<es
 }
 
 // One answer per question: a package's files import the same modules from the same folder many times.
-function answersOnce(jail: Jail): (args: esbuild.OnResolveArgs) => Promise<esbuild.OnResolveResult> | undefined {
-  const answers = new Map<string, Promise<esbuild.OnResolveResult>>();
+function answersOnce(jail: Jail, answers: Map<string, Promise<esbuild.OnResolveResult>>): (args: esbuild.OnResolveArgs) => Promise<esbuild.OnResolveResult> | undefined {
   return (args) => {
     if (args.pluginData === INNER) return undefined; // resolveInPackages' own question to esbuild's resolver
     const from = args.namespace === NS ? args.importer : path.dirname(args.importer);
@@ -149,7 +148,8 @@ function answersOnce(jail: Jail): (args: esbuild.OnResolveArgs) => Promise<esbui
  * Jails a tenant build: every file comes from the workspace (through the workspace module and its path
  * rules) or from the project's installed packages (a realpath inside `<deps>/node_modules`, checked when
  * resolved and again when read); loaders come from an allowlist per kind of file; Node built-ins and
- * glob imports are refused. Anything else is a build error naming the import.
+ * glob imports are refused. Anything else is a build error naming the import. `files` is read at each
+ * resolve, so a kept esbuild context updates it before each rebuild.
  */
 export function workspacePlugin(scope: TenantScope, files: Set<string>, kind: Kind, paths: BuildJail): esbuild.Plugin {
   return {
@@ -159,7 +159,14 @@ export function workspacePlugin(scope: TenantScope, files: Set<string>, kind: Ki
         build, scope, files, kind, paths, external: new Set(build.initialOptions.external ?? []),
         isBrowser: build.initialOptions.platform === "browser", maps: browserMaps(paths.packagesDir), admitted: new Set(),
       };
-      build.onResolve({ filter: /.*/ }, answersOnce(jail));
+      const answers = new Map<string, Promise<esbuild.OnResolveResult>>();
+      // A kept context's rebuild starts afresh: `files` may have changed since, so no answer and no
+      // admitted package file carries over; every import is resolved and checked again.
+      build.onStart(() => {
+        answers.clear();
+        jail.admitted.clear();
+      });
+      build.onResolve({ filter: /.*/ }, answersOnce(jail, answers));
       build.onLoad({ filter: /.*/, namespace: NS }, (args) => loadWorkspaceFile(jail, args));
       build.onLoad({ filter: /.*/, namespace: "file" }, (args) => loadPackageFile(jail, args));
       // A module a package's "browser" map turns off is empty, as esbuild itself makes it.

@@ -7,7 +7,7 @@ import { gitOf, layoutOf, type WorkspaceLayout } from "./layout";
 import { withProjectLock } from "./project-lock";
 import { WorkspacePath } from "./workspace-path";
 import { entryKind, readSafe, removeSafe, writeSafe } from "./safe-fs";
-import { commitAll, resetToHead, type CommitInfo } from "./commit-info";
+import { commitAll, emitWrite, resetToHead, type CommitInfo, type WorkspaceWrite } from "./commit-info";
 import { assertWorkspaceWritable } from "./workspace-lease";
 
 const MAX_CONTENT_CHARS = 96 * 1024 * 1024;
@@ -71,6 +71,23 @@ async function applyOne(layout: WorkspaceLayout, change: FileChange, data: Buffe
   }
 }
 
+// The write listeners (a live preview's rebuild) go first: every await of theirs would otherwise wait on
+// the commit's git processes, which take the event loop while they start. An incremental rebuild takes
+// 10–30 ms; past this, the commit goes ahead anyway, so a slow first build never holds a write back.
+const WRITE_HEAD_START_MS = 100;
+
+async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+function writeOf(changes: FileChange[]): WorkspaceWrite {
+  const written = changes.flatMap((c) => (c.op === "rename" ? [c.to] : c.op === "delete" ? [] : [c.path]));
+  const removed = changes.flatMap((c) => (c.op === "rename" ? [c.from] : c.op === "delete" ? [c.path] : []));
+  return { written, removed };
+}
+
 /**
  * Applies a change set as one commit authored by the acting user. Every change is validated and decoded
  * before the tree is touched; if any fails midway, the tree is reset to HEAD, so all land or none does.
@@ -84,7 +101,9 @@ export async function applyChanges(scope: ProjectScope, input: ChangeSet, log: L
     let commit: CommitInfo | null;
     try {
       for (const [i, change] of input.changes.entries()) await applyOne(layout, change, decoded[i]);
-      commit = await commitAll(git, scope, input.message);
+      const live = emitWrite(scope, writeOf(input.changes));
+      await settledWithin(live, WRITE_HEAD_START_MS);
+      commit = await commitAll(git, scope, input.message, live);
     } catch (err) {
       // On a full or read-only disk the reset fails too; the caller must still hear the first cause.
       await resetToHead(git).catch((resetErr: unknown) => {

@@ -52,10 +52,18 @@ export function rememberHead(projectId: string, sha: string | undefined): void {
 }
 
 type CommitListener = (scope: ProjectScope, sha: string) => Promise<unknown>;
+/** The files a change set put on disk (written or created) and took off it (deleted, renamed away). */
+export type WorkspaceWrite = { written: string[]; removed: string[] };
+/** Resolves true when the listener showed every written file live, so a preview needs no reload for them. */
+type WriteListener = (scope: ProjectScope, write: WorkspaceWrite) => Promise<boolean>;
 const listeners: CommitListener[] = [];
+const writeListeners: WriteListener[] = [];
 const inFlight = new Map<string, Set<Promise<unknown>>>();
 // Per project: a commit whose listeners' work (its builds) has settled, so a watcher reloads onto it.
 const settled = new EventEmitter().setMaxListeners(0);
+
+/** A commit whose builds settled; `hot` when write listeners showed all its files live beforehand. */
+export type SettledCommit = { sha: string; hot: boolean };
 
 /**
  * Calls `listener` after every commit this process makes (builds start before anyone asks). Its work is
@@ -65,32 +73,50 @@ export function onWorkspaceCommit(listener: CommitListener): void {
   listeners.push(listener);
 }
 
-function emitCommit(scope: ProjectScope, sha: string): void {
-  const running = inFlight.get(scope.projectId) ?? new Set();
-  inFlight.set(scope.projectId, running);
-  const works: Promise<unknown>[] = [];
-  for (const listener of listeners) {
-    // A listener logs its own failures; a throw must not stop the commit or the other listeners.
-    const work = Promise.resolve().then(() => listener(scope, sha)).catch(() => undefined);
-    running.add(work);
-    works.push(work);
-    void work.finally(() => {
-      running.delete(work);
-      if (running.size === 0 && inFlight.get(scope.projectId) === running) inFlight.delete(scope.projectId);
-    });
-  }
-  void Promise.all(works).then(() => settled.emit(scope.projectId, sha));
+/**
+ * Calls `listener` once a change set's files are on disk, before they are committed (a live preview
+ * need not wait for git); the commit starts when it is done or after a short head start, whichever
+ * comes first. The commit may still fail and put the tree back; its work is tracked like a commit
+ * listener's, and the commit that follows settles (is announced) only after it.
+ */
+export function onWorkspaceWrite(listener: WriteListener): void {
+  writeListeners.push(listener);
+}
+
+// A listener logs its own failures; a throw must not stop the commit or the other listeners.
+function track<T>(projectId: string, started: Promise<T>, fallback: T): Promise<T> {
+  const running = inFlight.get(projectId) ?? new Set();
+  inFlight.set(projectId, running);
+  const work = started.catch(() => fallback);
+  running.add(work);
+  void work.finally(() => {
+    running.delete(work);
+    if (running.size === 0 && inFlight.get(projectId) === running) inFlight.delete(projectId);
+  });
+  return work;
+}
+
+/** Runs the write listeners; true only if there is one and every one showed the files live. */
+export function emitWrite(scope: ProjectScope, write: WorkspaceWrite): Promise<boolean> {
+  // Started at once, ahead of the commit's git processes: a live preview is what someone waits for.
+  const works = writeListeners.map((listener) => track(scope.projectId, new Promise<boolean>((resolve) => resolve(listener(scope, write))), false));
+  return Promise.all(works).then((live) => live.length > 0 && live.every(Boolean));
+}
+
+function emitCommit(scope: ProjectScope, sha: string, live: Promise<boolean>): void {
+  const works = listeners.map((listener) => track(scope.projectId, Promise.resolve().then(() => listener(scope, sha)), undefined));
+  void Promise.all([live, ...works]).then(([hot]) => settled.emit(scope.projectId, { sha, hot } satisfies SettledCommit));
 }
 
 /**
- * The sha of every commit of the project this process makes from now on (listening starts at the call,
- * not at the first read), each once its builds have settled, until `signal` aborts.
+ * Every commit of the project this process makes from now on (listening starts at the call, not at
+ * the first read), each once its builds have settled, until `signal` aborts.
  */
-export function watchCommits(projectId: string, signal: AbortSignal): AsyncGenerator<string> {
+export function watchCommits(projectId: string, signal: AbortSignal): AsyncGenerator<SettledCommit> {
   const events = on(settled, projectId, { signal });
   return (async function* () {
     try {
-      for await (const [sha] of events) yield sha as string;
+      for await (const [commit] of events) yield commit as SettledCommit;
     } catch (err) {
       if (!(err instanceof Error && err.name === "AbortError")) throw err;
     }
@@ -109,9 +135,9 @@ function changedPaths(porcelain: string): string[] {
 
 /**
  * Stages everything and commits it as the acting user, marked with the agent run it runs as (if any);
- * null when the tree already matches HEAD.
+ * null when the tree already matches HEAD. `live` is what the write listeners made of these files.
  */
-export async function commitAll(git: SimpleGit, scope: ProjectScope, message: string): Promise<CommitInfo | null> {
+export async function commitAll(git: SimpleGit, scope: ProjectScope, message: string, live = Promise.resolve(false)): Promise<CommitInfo | null> {
   await git.raw(["add", "--all"]);
   const status = await git.raw(["status", "--porcelain"]);
   if (status.trim() === "") return null;
@@ -124,7 +150,7 @@ export async function commitAll(git: SimpleGit, scope: ProjectScope, message: st
   await git.raw(["commit", "--quiet", "--no-verify", `--author=${await authorOf(scope)}`, `--message=${text}`, ...trailer]);
   const head = await headCommit(git);
   rememberHead(scope.projectId, head.sha);
-  emitCommit(scope, head.sha);
+  emitCommit(scope, head.sha, live);
   // The commit has landed: a registry that cannot take the event is logged, not turned into a failed write.
   const event = { sha: head.sha, message: text.slice(0, 200), runId: runId ?? null, files: changedPaths(status) };
   await recordAuditNow({ projectId: scope.projectId, actorId: scope.userId }, "files.committed", event).catch((err: unknown) => {

@@ -2,8 +2,11 @@ import type { TenantScope } from "@/lib/auth";
 import { watchCommits } from "./commit-info";
 import { getHeadSha } from "./read-files";
 
-/** What the HEAD stream sends: the current HEAD first, then each new commit. */
-export type HeadEvent = { event: "head" | "commit"; data: { sha: string } };
+/**
+ * What the HEAD stream sends: the current HEAD first, then each new commit; a `hot` commit's files were
+ * all shown live before it landed (a preview that took them in needs no reload).
+ */
+export type HeadEvent = { event: "head"; data: { sha: string } } | { event: "commit"; data: { sha: string; hot: boolean } };
 
 /**
  * The HEAD, then every later commit once its builds settled, until `signal` aborts. Listening starts
@@ -16,10 +19,10 @@ export async function headEvents(scope: TenantScope, signal: AbortSignal): Promi
   return (async function* () {
     yield { event: "head", data: { sha: head } };
     let last = head;
-    for await (const sha of commits) {
+    for await (const { sha, hot } of commits) {
       if (sha === last) continue;
       last = sha;
-      yield { event: "commit", data: { sha } };
+      yield { event: "commit", data: { sha, hot } };
     }
   })();
 }

@@ -28,8 +28,11 @@ export {
 export { readTextFilesAt, type TextFile } from "./read-text-files";
 /** One file before and after a commit, for a side-by-side diff. */
 export { getFileChange, type CommitFileChange } from "./file-change";
-/** A commit as the API shows it, a hook run after every commit, and a stream of commits whose builds settled. */
-export { onWorkspaceCommit, settleCommitWork, type CommitInfo } from "./commit-info";
+/**
+ * A commit as the API shows it, a hook run after every commit, one run once a change set's files are
+ * on disk (before the commit), and a stream of commits whose builds settled.
+ */
+export { onWorkspaceCommit, onWorkspaceWrite, settleCommitWork, type CommitInfo, type WorkspaceWrite } from "./commit-info";
 /** The HEAD and every later commit, for the builder's live preview. */
 export { headEvents, type HeadEvent } from "./head-events";
 /** Single-file writes, renames and deletes, each one commit. */

@@ -64,7 +64,7 @@ export function ProjectWorkspace({ project, initialView }: Props) {
   // Each opened tab keeps its own path (the open file, table, commit) while another tab is shown.
   const [paths, setPaths] = useState<Partial<Record<TabId, readonly string[]>>>(() => ({ [initialView.tab]: initialView.path }));
   const [pane, setPane] = useState<"chat" | "main">("main");
-  const { head, refresh } = useWorkspaceHead(project.id);
+  const { head, refresh, hot } = useWorkspaceHead(project.id);
   const { width, separator } = usePaneWidth(400);
 
   const show = useCallback((next: View, push: boolean) => {
@@ -106,7 +106,7 @@ export function ProjectWorkspace({ project, initialView }: Props) {
         <TabList projectId={project.id} current={view.tab} onSelect={go} />
         {TABS.filter((tab) => paths[tab] !== undefined).map((tab) => (
           <div key={tab} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} hidden={tab !== view.tab} className="ide-panel">
-            <Panel tab={tab} props={{ project, head, path: paths[tab] ?? [], navigate: (path) => show({ tab, path }, true) }} />
+            <Panel tab={tab} props={{ project, head, hot, path: paths[tab] ?? [], navigate: (path) => show({ tab, path }, true) }} />
           </div>
         ))}
       </section>

@@ -1,4 +1,5 @@
 import type { MemberView } from "@/lib/projects";
+import type { HotFeed } from "./use-workspace-head";
 
 /** What every tab of the builder knows about the project and the person looking at it. */
 export type WorkspaceProject = {
@@ -27,4 +28,6 @@ export type PanelProps = {
   navigate: (path: readonly string[]) => void;
   /** The workspace HEAD as last announced (null until known): changes with every commit from any source. */
   head: string | null;
+  /** Components rebuilt from an edit before its commit, for the preview to swap in without a reload. */
+  hot: HotFeed;
 };

@@ -3,7 +3,8 @@ import { createRoot, type Root } from "react-dom/client";
 import { resolveDeep, type NodeOf } from "@/lib/sdui/client";
 import { ErrorBoundary } from "../error-boundary";
 import { InlineError } from "../inline-error";
-import { loadMfe, type LoadedMfe } from "../mfe-loader";
+import { useHotSwap } from "../hot-swap";
+import { currentMfeUrl, loadMfe, type LoadedMfe } from "../mfe-loader";
 import { usePage, useRuntime } from "../runtime-context";
 
 // Only the host box is styled from outside; everything else in the shadow root is the component's own.
@@ -41,7 +42,7 @@ function useMfe(name: string, url: string | undefined): { mfe?: LoadedMfe; error
 /**
  * An app's own component in Shadow DOM, rendered by its own React root so its CSS stays inside and the
  * page's CSS stays out. Its errors, at load or render, become an inline error naming it; a `refresh`
- * action naming it mounts it again.
+ * action naming it mounts it again; in the dev app, a new bundle the builder sends replaces it in place.
  */
 export function ComponentSlot({ node }: { node: NodeOf<"component"> }) {
   const { components } = useRuntime();
@@ -49,8 +50,10 @@ export function ComponentSlot({ node }: { node: NodeOf<"component"> }) {
   // A refresh naming this node mounts the component afresh, so its useFunctionData hooks fetch again.
   const [generation, setGeneration] = useState(0);
   useEffect(() => registry.register(node.id, () => setGeneration((g) => g + 1)), [registry, node.id]);
-  const { mfe, error: loadError } = useMfe(node.name, Object.hasOwn(components, node.name) ? components[node.name] : undefined);
-  const [renderError, setRenderError] = useState<string | null>(null);
+  const { mfe: loaded, error: loadError } = useMfe(node.name, currentMfeUrl(node.name, Object.hasOwn(components, node.name) ? components[node.name] : undefined));
+  const mfe = useHotSwap(node.name) ?? loaded;
+  // An error belongs to the module that threw it: a module swapped in gets its chance.
+  const [renderError, setRenderError] = useState<{ mfe: LoadedMfe; message: string } | null>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const mounted = useRef<Mounted | null>(null);
   const propsJson = JSON.stringify(resolveDeep(node.props, scope));
@@ -69,7 +72,7 @@ export function ComponentSlot({ node }: { node: NodeOf<"component"> }) {
 
   useEffect(() => {
     if (!mfe || !mounted.current) return;
-    const fail = (e: Error) => setRenderError(e.message.slice(0, 500));
+    const fail = (e: Error) => setRenderError({ mfe, message: e.message.slice(0, 500) });
     mounted.current.root.render(
       <ErrorBoundary fallback={() => null} onError={fail}>
         <mfe.Component key={generation} {...props} />
@@ -77,7 +80,7 @@ export function ComponentSlot({ node }: { node: NodeOf<"component"> }) {
     );
   }, [mfe, props, generation]);
 
-  const error = loadError ?? renderError;
+  const error = (mfe ? undefined : loadError) ?? (renderError && renderError.mfe === mfe ? renderError.message : undefined);
   if (error) return <InlineError replacesNode nodeId={node.id} component={node.name} message={error} />;
   return <div ref={hostRef} className="myco-component" data-node-id={node.id} data-component={node.name} aria-busy={mfe ? undefined : true} />;
 }

@@ -20,10 +20,11 @@ describe("the workspace HEAD", () => {
     const reader = res.body!.getReader();
     const first = await nextEventBlock(reader);
     expect(first).toBe(`event: head\ndata: {"sha":"${before.body.sha}"}\n\n`);
-    const written = await putFile(owner, project.id, "components/Welcome.tsx", "export default function Welcome() { return <p>Changed</p>; }\n");
+    // A function's change is not hot-swapped into a page (tests/integration/bundler/hot-reload.test.ts): hot is false.
+    const written = await putFile(owner, project.id, "functions/hello.ts", "export default function hello() { return 2; }\n");
     const next = await nextEventBlock(reader);
     controller.abort();
-    expect(next).toBe(`event: commit\ndata: {"sha":"${written.body.commit.sha}"}\n\n`);
+    expect(next).toBe(`event: commit\ndata: {"sha":"${written.body.commit.sha}","hot":false}\n\n`);
   });
 
   it("is not shown to someone outside the project", async () => {
