@@ -55,6 +55,7 @@ function e2e() {
 const NOT_DATABASE = [
   "tests/integration/bundler/**", "tests/integration/tenant-db/**", "tests/integration/functions/runtime-*",
   "tests/integration/functions/isolation.test.ts", "tests/integration/functions/db-cancellation.test.ts",
+  "tests/integration/functions/runner-pool*.test.ts", "tests/integration/functions/code-cache.test.ts",
   "tests/integration/agent/offline-*", "tests/integration/agent/tools-*", "tests/integration/agent/app-check.test.ts",
   "tests/integration/agent/render-check.test.ts", "tests/integration/agent/providers.test.ts", "tests/integration/agent/loop.test.ts",
   "tests/integration/http/fuzz.test.ts", "tests/integration/security/egress.test.ts",

@@ -42,6 +42,14 @@ let timer: NodeJS.Timeout | undefined;
 // plans it once. Prisma's createMany compiled a new query per batch on the server's own thread: under
 // load that was the largest part of an invocation's cost on this side after the runner's round trip.
 // Timestamps go as UTC text (the column has no zone, as Prisma stores it).
+// Text a tenant's code chose (its logs, its error's message) as PostgreSQL stores it: no NUL, which text
+// and jsonb refuse, and no lone UTF-16 surrogate, which jsonb refuses; each becomes U+FFFD.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const storable = (text: string) => text.replace(UNSTORABLE, "\ufffd");
+const storableJson = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? storable(v) : v));
+// The int columns hold what a (possibly compromised) runner reports only within their range.
+const int4 = (n: number) => Math.min(Math.max(Math.round(Number.isFinite(n) ? n : 0), 0), 2_147_483_647);
+
 function insertBatch(batch: QueuedInvocation[]): Prisma.Sql {
   const column = <T>(pick: (row: QueuedInvocation) => T) => batch.map(pick);
   return Prisma.sql`
@@ -51,8 +59,8 @@ function insertBatch(batch: QueuedInvocation[]): Prisma.Sql {
       ${column((r) => r.id)}::uuid[], ${column((r) => r.projectId)}::uuid[], ${column((r) => r.functionName)}::text[],
       ${column((r) => r.versionId ?? null)}::uuid[], ${column((r) => r.env)}::text[]::"EnvName"[], ${column((r) => r.trigger)}::text[],
       ${column((r) => r.status)}::text[]::"InvocationStatus"[], ${column((r) => r.httpStatus)}::int[], ${column((r) => r.errorCode ?? null)}::text[],
-      ${column((r) => r.errorMessage ?? null)}::text[], ${column((r) => r.durationMs)}::int[], ${column((r) => r.cpuMs)}::int[],
-      ${column((r) => r.cold ?? false)}::boolean[], ${column((r) => JSON.stringify(r.logs))}::text[]::jsonb[],
+      ${column((r) => (typeof r.errorMessage === "string" ? storable(r.errorMessage) : null))}::text[], ${column((r) => int4(r.durationMs))}::int[], ${column((r) => int4(r.cpuMs))}::int[],
+      ${column((r) => r.cold ?? false)}::boolean[], ${column((r) => storableJson(r.logs))}::text[]::jsonb[],
       ${column((r) => r.logsTruncated ?? false)}::boolean[], ${column((r) => r.createdAt.toISOString())}::text[]::timestamp(3)[])`;
 }
 
@@ -65,11 +73,14 @@ export function flushInvocations(): Promise<void> {
   const previous = flushing ?? Promise.resolve();
   const current = previous.then(async () => {
     if (batch.length === 0) return;
+    const insert = async (rows: QueuedInvocation[]) => (await getDb()).$executeRaw(insertBatch(rows));
     try {
-      const db = await getDb();
-      await db.$executeRaw(insertBatch(batch));
-    } catch (err) {
-      log.error("functions.log_write_failed", { count: batch.length }, err);
+      await insert(batch);
+    } catch {
+      // A row the database refuses must not take the rest of the batch (other tenants' records) with it.
+      for (const row of batch) {
+        await insert([row]).catch((err: unknown) => log.error("functions.log_write_failed", { projectId: row.projectId }, err));
+      }
     }
   });
   flushing = current;
