@@ -12,6 +12,9 @@ import { timedRebuild } from "./timed-build";
 // the projects being edited at once on one node while capping that memory; past it, the least recently
 // built goes, and its next build is a fresh one (as every build was before contexts), never a wrong one.
 export const MAX_LIVE_CONTEXTS = 32;
+// One project (a tenant with dozens of components importing large packages) may hold only a share of
+// them: it neither fills the memory nor pushes every other project's contexts out.
+export const MAX_CONTEXTS_PER_PROJECT = 8;
 // A component nobody has built for this long belongs to a project no one is editing.
 const IDLE_DISPOSE_MS = 10 * 60_000;
 
@@ -67,6 +70,13 @@ async function keptContext(scope: TenantScope, name: string, files: ReadonlySet<
   const made: Kept = { projectId: scope.projectId, context, files: own, stamp, inputs: new Set([entry]), idle: undefined };
   counts.created++;
   kept.set(key, made);
+  let ofProject = [...kept.values()].filter((k) => k.projectId === scope.projectId).length;
+  for (const [oldKey, old] of kept) {
+    if (ofProject <= MAX_CONTEXTS_PER_PROJECT) break;
+    if (old.projectId !== scope.projectId) continue;
+    dispose(oldKey, old);
+    ofProject--;
+  }
   for (const [oldKey, old] of kept) {
     if (kept.size <= MAX_LIVE_CONTEXTS) break;
     dispose(oldKey, old);

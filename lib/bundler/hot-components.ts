@@ -53,6 +53,10 @@ export function isHotBundle(projectId: string, hash: string): boolean {
   return hotBundles.get(projectId)?.includes(hash) ?? false;
 }
 
+// Every viewer's stream holds each event until it is read: what a failed build tells them is bounded.
+const MAX_EVENT_ERRORS = 20;
+const MAX_ERROR_CHARS = 500;
+
 async function swapOne(scope: ProjectScope, name: string, files: Set<string>): Promise<{ ok: boolean; inputs: string[] }> {
   try {
     const { bundle, inputs } = await compileComponent(scope, name, files);
@@ -64,7 +68,8 @@ async function swapOne(scope: ProjectScope, name: string, files: Set<string>): P
     if (!(err instanceof BuildError)) throw err;
     // A package the component lacks is added by the commit's build (a member's), which then reloads.
     if (!err.diagnostics.some((d) => MISSING_PACKAGE.test(d.message))) {
-      announced.emit(scope.projectId, { event: "component", data: { name, errors: err.diagnostics } } satisfies ComponentEvent);
+      const errors = err.diagnostics.slice(0, MAX_EVENT_ERRORS).map((d) => ({ ...d, message: d.message.slice(0, MAX_ERROR_CHARS) }));
+      announced.emit(scope.projectId, { event: "component", data: { name, errors } } satisfies ComponentEvent);
     }
     return { ok: false, inputs: [] };
   }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { GET as headRoute } from "@/app/api/projects/[projectId]/head/route";
 import { authorize, authorizeApp, type ProjectScope } from "@/lib/auth";
 import { buildComponent, componentContextStats, readAppAsset, readArtifact } from "@/lib/bundler";
-import { MAX_LIVE_CONTEXTS } from "@/lib/bundler/component-contexts";
+import { compileComponent, MAX_CONTEXTS_PER_PROJECT, MAX_LIVE_CONTEXTS } from "@/lib/bundler/component-contexts";
+import { headFiles } from "@/lib/bundler/head-files";
 import { isHotBundle } from "@/lib/bundler/hot-components";
 import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
@@ -170,4 +171,23 @@ describe("hot component reload", () => {
     expect(componentContextStats().created).toBe(after.created + 1);
     expect(componentContextStats().live).toBe(MAX_LIVE_CONTEXTS);
   }, 120_000);
+
+  it(`keeps at most ${MAX_CONTEXTS_PER_PROJECT} contexts of one project, so one tenant cannot hold them all`, async () => {
+    const owner = await signUpUser("HotCap");
+    const project = await createTestProject(owner);
+    const row = await (await getDb()).user.findUniqueOrThrow({ where: { id: owner.id } });
+    const scope = await authorize({ userId: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin, via: "token" }, project.id, "owner");
+    const names = Array.from({ length: MAX_CONTEXTS_PER_PROJECT + 2 }, (_, i) => `Part${i}`);
+    const changes = names.map((name) => ({ op: "write" as const, path: `components/${name}.tsx`, content: `export default function ${name}() { return <p>${name}</p>; }\n`, encoding: "utf8" as const }));
+    await applyChanges(scope, { message: "Parts", changes }, log);
+    await settleCommitWork(project.id);
+    const files = await headFiles(scope);
+    for (const name of names) await compileComponent(scope, name, files);
+    const after = componentContextStats();
+    // The newest is kept; the project's oldest two were disposed, so building the first again makes one afresh.
+    await compileComponent(scope, names.at(-1)!, files);
+    expect(componentContextStats().created).toBe(after.created);
+    await compileComponent(scope, names[0]!, files);
+    expect(componentContextStats().created).toBe(after.created + 1);
+  }, 60_000);
 });
