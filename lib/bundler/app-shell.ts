@@ -2,15 +2,20 @@ import { createHash } from "node:crypto";
 import { getConfig } from "@/lib/config";
 import type { TenantScope } from "@/lib/auth";
 import { BOOT_ELEMENT_ID, createBootManifest, listComponents, matchRoute, type BootManifest, type EnvName } from "@/lib/sdui";
-import { readFile } from "@/lib/workspace";
-import { buildAllComponents } from "./build-component";
+import { getHeadSha, readFile } from "@/lib/workspace";
+import { buildComponent, COMPONENT_FILE } from "./build-component";
 import { buildRuntimeAssets, type RuntimeAssets } from "./build-runtime";
+import { headFiles } from "./head-files";
+import { landingComponentNames } from "./landing-components";
 
 /** A hosted app page: its HTML and the headers it must be served with. */
 export type AppShell = { html: string; headers: Record<string, string> };
 
-/** What one version of an app's page is made of: its blueprint (as JSON, unchecked) and component bundle URLs. */
-export type ShellContent = { env: EnvName; blueprint: unknown; components: Record<string, string> };
+/**
+ * What one version of an app's page is made of: its blueprint (as JSON, unchecked) and component bundle
+ * URLs; `version` names content that never changes (a release, a commit), so its page is rendered once.
+ */
+export type ShellContent = { env: EnvName; blueprint: unknown; components: Record<string, string>; version?: string };
 
 // JSON inside <script> must not be able to close the element or open a comment.
 function scriptJson(value: unknown): string {
@@ -46,11 +51,25 @@ export function parseBlueprintText(text: string): unknown {
   }
 }
 
-/** The page at the workspace HEAD (dev, the preview): app.json as it is, and every component that builds. */
+/** Where the dev app's page finds a component it does not show first: built when the browser first asks (myco-assets/c). */
+export const componentOnRequestUrl = (name: string) => `/_myco/c/${name}`;
+
+/**
+ * The page at the workspace HEAD (dev, the preview): app.json as it is; the components the first page shows,
+ * built (those that build); every other component at a URL that builds it when a page asks for it, so the
+ * first page never waits for the others' builds.
+ */
 export async function headShellContent(scope: TenantScope): Promise<ShellContent> {
-  const [file, statuses] = await Promise.all([readFile(scope, "app.json").catch(() => null), buildAllComponents(scope)]);
-  const components = Object.fromEntries(statuses.flatMap((s) => (s.ok ? [[s.name, s.component.url]] : [])));
-  return { env: "dev", blueprint: file ? parseBlueprintText(file.content) : null, components };
+  const sha = await getHeadSha(scope);
+  const [file, files] = await Promise.all([readFile(scope, "app.json").catch(() => null), headFiles(scope)]);
+  const blueprint = file ? parseBlueprintText(file.content) : null;
+  const names = [...files].flatMap((path) => COMPONENT_FILE.exec(path)?.[1] ?? []);
+  const first = new Set(landingComponentNames(blueprint));
+  const built = await Promise.all(names.filter((name) => first.has(name)).map((name) => buildComponent(scope, name).then((c) => [[name, c.url]], () => [])));
+  const components = Object.fromEntries([...names.filter((name) => !first.has(name)).map((name) => [name, componentOnRequestUrl(name)]), ...built.flat()]);
+  // Named for its commit only if HEAD did not move while it was read.
+  const version = (await getHeadSha(scope)) === sha ? `${scope.projectId}@${sha}` : undefined;
+  return { env: "dev", blueprint, components, ...(version && { version }) };
 }
 
 // The bundles of the components on the page a visit to the app's root shows ("/", else the first route's):
@@ -79,7 +98,33 @@ function preloadUrls(assets: RuntimeAssets, boot: BootManifest): string[] {
  * runtime. Its CSP allows only this origin's scripts plus the import map (by hash), connections back to
  * this origin (/_fn), and framing by the IDE.
  */
-export async function renderAppShell({ env, blueprint, components }: ShellContent): Promise<AppShell> {
+export async function renderAppShell(content: ShellContent): Promise<AppShell> {
+  const key = content.version && `${content.env}\n${content.version}\n${JSON.stringify(content.components)}`;
+  const kept = key ? shells.get(key) : undefined;
+  if (kept) return kept;
+  const shell = await render(content);
+  if (key) keepShell(key, shell);
+  return shell;
+}
+
+// Rendering validates the blueprint, which a tenant may make megabytes large (~100 ms of the server's one
+// thread for 1 MB): each version's page is rendered once, and kept while the pages kept stay under a budget.
+const SHELL_BUDGET_CHARS = 32 * 1024 * 1024;
+const shells = new Map<string, AppShell>();
+let shellChars = 0;
+
+function keepShell(key: string, shell: AppShell): void {
+  if (shell.html.length > SHELL_BUDGET_CHARS / 4) return;
+  shells.set(key, shell);
+  shellChars += shell.html.length;
+  for (const [oldest, old] of shells) {
+    if (shellChars <= SHELL_BUDGET_CHARS) break;
+    shells.delete(oldest);
+    shellChars -= old.html.length;
+  }
+}
+
+async function render({ env, blueprint, components }: ShellContent): Promise<AppShell> {
   const assets = await buildRuntimeAssets();
   const boot = createBootManifest({ env, blueprint, components });
   const importMap = JSON.stringify({ imports: assets.importMap });

@@ -34,7 +34,7 @@ async function releaseOf(scope: AppScope): Promise<ServedRelease | null> {
 export async function serveAppPage(scope: AppScope): Promise<AppShell> {
   const release = await releaseOf(scope);
   if (!release) return renderAppShell(await headShellContent(scope));
-  return renderAppShell({ env: scope.env, blueprint: release.blueprint, components: release.components });
+  return renderAppShell({ env: scope.env, blueprint: release.blueprint, components: release.components, version: `release:${release.releaseId}` });
 }
 
 /**

@@ -126,6 +126,7 @@ export const UNDOCUMENTED_ROUTES: Readonly<Record<string, string>> = {
   "app/api/auth/[...nextauth]/route.ts": "next-auth's browser sign-in protocol (CSRF token, callbacks, session); API clients use POST /api/tokens",
   "app/apps-host/[slug]/[env]/[[...path]]/route.ts": "an app's page shell on its own origin, not Myco's API",
   "app/apps-host/[slug]/[env]/myco-assets/a/[...key]/route.ts": "an app's content-addressed bundles on its own origin, not Myco's API",
+  "app/apps-host/[slug]/[env]/myco-assets/c/[name]/route.ts": "the dev app's components built when its page asks, on its own origin, not Myco's API",
   "app/apps-host/[slug]/[env]/myco-fn/[name]/[[...path]]/route.ts": "an app's functions on its own origin: their input is each app's, not Myco's",
 };
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildRuntimeAssets, headShellContent, renderAppShell } from "@/lib/bundler";
 import { applyChanges } from "@/lib/workspace";
+import { getDb } from "@/lib/db";
+import { GET as componentRoute } from "@/app/apps-host/[slug]/[env]/myco-assets/c/[name]/route";
 import { log } from "@/lib/log";
 import { ownerScope } from "@/tests/support/scope";
 
@@ -76,5 +78,37 @@ describe("a hosted app page", () => {
     const notJson = await shellOf(scope);
     expect(notJson.boot.errors).toEqual([{ path: "", message: expect.stringMatching(/^app\.json is not valid JSON: .* at line 3, column 3$/) }]);
     expect(notJson.html).toContain("<title>Myco app</title>");
+  }, 120_000);
+
+  it("waits only for the first page's components: the dev page names the others by a URL that builds them when asked", async () => {
+    const scope = await ownerScope("On request");
+    await write(scope, { "components/Alpha.tsx": component("Alpha"), "components/Beta.tsx": component("Beta"), "app.json": JSON.stringify(twoPages) });
+    const { components } = await shellOf(scope);
+    expect(components.Alpha).toMatch(/^\/_myco\/a\/mfe\/[0-9a-f]{64}\.js$/);
+    expect(components.Beta).toBe("/_myco/c/Beta");
+    const slug = (await (await getDb()).project.findUniqueOrThrow({ where: { id: scope.projectId } })).slug;
+    const ask = (env: string, name: string) =>
+      componentRoute(new Request(`http://${slug}.apps.localhost:3000/_myco/c/${name}`), { params: Promise.resolve({ slug, env, name }) });
+    const built = await ask("dev", "Beta");
+    expect(built.status).toBe(302);
+    expect(built.headers.get("location")).toMatch(/^\/_myco\/a\/mfe\/[0-9a-f]{64}\.js$/);
+    // A release names its bundles: nothing is built on request there; unknown and malformed names are refused.
+    expect((await ask("prod", "Beta")).status).toBe(404);
+    expect((await ask("dev", "Gamma")).status).toBe(404);
+    expect((await ask("dev", "../x")).status).toBe(400);
+  }, 120_000);
+
+  it("renders each version's page once: a large blueprint is validated once, not on every visit", async () => {
+    const scope = await ownerScope("Kept shell");
+    await write(scope, { "components/Alpha.tsx": component("Alpha"), "components/Beta.tsx": component("Beta"), "app.json": JSON.stringify(twoPages) });
+    const content = await headShellContent(scope);
+    expect(content.version).toMatch(new RegExp(`^${scope.projectId}@[0-9a-f]{40}$`));
+    const first = await renderAppShell(content);
+    expect(await renderAppShell({ ...content, blueprint: structuredClone(content.blueprint) })).toBe(first);
+    // Another environment, other bundles or no version at all render afresh.
+    expect(await renderAppShell({ ...content, env: "staging" })).not.toBe(first);
+    expect(await renderAppShell({ ...content, components: { ...content.components, Beta: "/_myco/c/Beta2" } })).not.toBe(first);
+    const { version: _version, ...unnamed } = content;
+    expect(await renderAppShell(unnamed)).not.toBe(first);
   }, 120_000);
 });
