@@ -67,6 +67,25 @@ test("a function edited in the editor changes the preview on save, with no reloa
   await expect(page.getByTestId("preview-status")).toContainText("Ready");
 });
 
+test("a component edit swaps into the open preview in place: the frame does not reload", async ({ page, request }) => {
+  const { user, project } = await shelfProject(page, request, "Hot");
+  const badge = (text: string) => `export default function Badge() {\n  return <strong>${text}</strong>;\n}\n`;
+  const withBadge = structuredClone(APP);
+  withBadge.pages.home.body.children.push({ id: "badge", type: "component", name: "Badge" } as never);
+  const changes = [{ op: "write", path: "components/Badge.tsx", content: badge("Badge one") }, { op: "write", path: "app.json", content: JSON.stringify(withBadge) }];
+  expect((await api(request, user, "POST", `/api/projects/${project.id}/changes`, { message: "Badge", changes })).status).toBe(200);
+  const ide = new WorkspacePage(page);
+  await page.goto(`/projects/${project.id}`);
+  await expect(ide.previewFrame().getByText("Badge one")).toBeVisible();
+  await expect(page.getByTestId("preview-status")).toContainText("Ready");
+  // A mark in the app's window: a reload of the frame would lose it.
+  const app = page.frames().find((f) => f.url().startsWith(project.appUrl));
+  await app?.evaluate(() => Object.assign(window, { hotMark: "kept" }));
+  expect((await api(request, user, "PUT", `/api/projects/${project.id}/files/components/Badge.tsx`, { content: badge("Badge two") })).status).toBe(200);
+  await expect(ide.previewFrame().getByText("Badge two")).toBeVisible();
+  expect(await app?.evaluate(() => (window as unknown as { hotMark?: string }).hotMark)).toBe("kept");
+});
+
 test("build errors show as markers on their line, and a broken app.json names line and column in the preview", async ({ page, request }) => {
   const { user, project } = await shelfProject(page, request, "Markers");
   const ide = new WorkspacePage(page);
