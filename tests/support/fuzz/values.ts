@@ -150,7 +150,8 @@ function paramCandidates(slot: ParamSlot, fx: Fixture): (string | string[])[] {
     case "table":
       return ["todos"];
     case "name":
-      return ["hello", "FUZZ_SECRET"];
+      // A function's, a secret's, and a component's (every project starts with components/Welcome.tsx).
+      return ["hello", "FUZZ_SECRET", "Welcome"];
     case "path":
       return [fx.filePath];
     case "key":
