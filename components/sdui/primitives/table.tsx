@@ -128,13 +128,17 @@ export function TableView({ node }: { node: NodeOf<"table"> }) {
   const [sort, setSort] = useState<Sort | null>(() => initialSort(node));
   const [filters, setFilters] = useState<Record<string, string>>({});
   const [cursors, setCursors] = useState<string[]>([]);
+  // Only a changed search starts again from the first page: on mount nothing has changed, and a page
+  // turned before the delay had passed would otherwise be turned back.
   useEffect(() => {
+    const next = text.trim();
+    if (next === q) return;
     const timer = setTimeout(() => {
-      setQ(text.trim());
+      setQ(next);
       setCursors([]);
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [text]);
+  }, [text, q]);
   const extra: Record<string, string> = {
     ...(node.search && q !== "" ? { q } : {}),
     ...(sort ? { sort: sort.key, dir: sort.dir } : {}),
