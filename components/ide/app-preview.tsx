@@ -103,6 +103,11 @@ export function AppPreview({ appUrl, ideOrigin, version, hot, projectId }: Props
     return () => window.removeEventListener("message", onMessage);
   }, [appUrl, projectId]);
 
+  // The frame is given its address only once the listener above is in place (effects run in order): an app
+  // that loads fast, before this page has hydrated, would otherwise say "ready" to nobody.
+  const [listening, setListening] = useState(false);
+  useEffect(() => setListening(true), []);
+
   return (
     <section className="preview" aria-label="Preview">
       <div className="preview-bar">
@@ -122,7 +127,7 @@ export function AppPreview({ appUrl, ideOrigin, version, hot, projectId }: Props
       <iframe
         key={reloads}
         ref={frame}
-        src={src}
+        src={listening ? src : undefined}
         title="App preview"
         className="preview-frame"
         sandbox="allow-scripts allow-forms allow-same-origin allow-popups"
