@@ -8,7 +8,7 @@ import { GET as listRuns } from "@/app/api/projects/[projectId]/agent/runs/route
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { startServer } from "@/lib/http";
-import { PROCESS_STARTED_MS } from "@/lib/storage";
+import { PROCESS_STARTED_MS, removeStale } from "@/lib/storage";
 import { call } from "@/tests/support/http";
 import { createTestProject, signUpUser } from "@/tests/support/accounts";
 import { getFile, putFile } from "@/tests/support/workspace";
@@ -69,5 +69,17 @@ describe("start-up after a crash", () => {
     expect(fs.readFileSync(kept[0]!, "utf8")).toBe("export default 1;");
     expect((await putFile(owner, projectId, "notes.md", "saved\n")).status).toBe(200);
     expect((await getFile(owner, projectId, "notes.md")).body).toMatchObject({ content: "saved\n" });
+  });
+
+  it("skips a temp file its live writer renamed between the listing and the look, and removes the rest", async () => {
+    const dir = path.join(getConfig().dataDir, "artifacts", `renamed-${randomUUID()}`);
+    const renamed = leftBehind(path.join(dir, "a.tmp"));
+    const stale = leftBehind(path.join(dir, "b.tmp"));
+    const isTemp = (name: string) => {
+      if (name === "a.tmp") fs.renameSync(renamed, path.join(dir, "a.js")); // the writer finishes after the listing
+      return name.endsWith(".tmp");
+    };
+    expect(await removeStale(dir, isTemp)).toEqual([stale]);
+    expect(fs.existsSync(path.join(dir, "a.js"))).toBe(true);
   });
 });
