@@ -5,6 +5,7 @@ import { z } from "zod";
 import { RATE_LIMIT_DEFAULTS, RateLimitOverrides, type RateLimitId } from "./rate-limits";
 
 export { RATE_LIMIT_DEFAULTS, type RateLimitId };
+export { processWide } from "./process-wide";
 
 const optionalString = z
   .string()
@@ -257,10 +258,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     authSecret: e.AUTH_SECRET ?? loadOrCreateSecret(dataDir, "auth-secret", "base64url"),
     secretsKey: Buffer.from(e.MYCO_SECRETS_KEY ?? loadOrCreateSecret(dataDir, "secrets-key", "base64"), "base64"),
-    github:
-      e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET
-        ? { clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET }
-        : undefined,
+    github: e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET ? { clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET } : undefined,
     sentryDsn: e.SENTRY_DSN,
     logLevel: e.LOG_LEVEL,
     minFreeBytes: e.MYCO_MIN_FREE_MB * 1024 * 1024,

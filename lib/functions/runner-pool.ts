@@ -3,7 +3,7 @@
 // first call skips process start-up. A spare has run no tenant code and holds no tenant data; once
 // taken it belongs to that tenant for its whole life and never comes back here. Spares are forked one
 // at a time, off every call's path.
-import { getConfig } from "@/lib/config";
+import { getConfig, processWide } from "@/lib/config";
 import type { RunnerProcess } from "./runner-process";
 
 // A runner that cannot start (a broken build, no memory) is not retried in a tight loop.
@@ -12,17 +12,17 @@ const RETRY_AFTER_FAILURE_MS = 5_000;
 /** Forks a spare and counts it as a live runner; undefined when the server has no runner to spare. */
 export type SpawnSpare = () => RunnerProcess | undefined;
 
-const spares: RunnerProcess[] = [];
-let filling = false;
-// Bumped by emptyPool: a fork in flight from before a shutdown does not join the new pool.
-let generation = 0;
+// One pool per process (see processWide). `generation` is bumped by emptyPool: a fork in flight from
+// before a shutdown does not join the new pool.
+const pool = processWide("functions.pool", () => ({ spares: [] as RunnerProcess[], filling: false, generation: 0 }));
+const { spares } = pool;
 
 async function forkOne(spawnSpare: SpawnSpare, forGeneration: number): Promise<void> {
-  if (forGeneration !== generation) return;
+  if (forGeneration !== pool.generation) return;
   const spare = spawnSpare();
   const isReady = spare !== undefined && (await spare.ready);
-  if (forGeneration !== generation) return;
-  filling = false;
+  if (forGeneration !== pool.generation) return;
+  pool.filling = false;
   if (!spare) return; // at the runner cap: the next new tenant tries again
   if (isReady && !spare.isGone) {
     spares.push(spare);
@@ -34,9 +34,9 @@ async function forkOne(spawnSpare: SpawnSpare, forGeneration: number): Promise<v
 
 /** Forks spares up to MYCO_FUNCTION_RUNNER_POOL, one at a time, starting on a later tick. */
 export function fillPool(spawnSpare: SpawnSpare): void {
-  if (filling || spares.length >= getConfig().functionRunnerPool) return;
-  filling = true;
-  const forGeneration = generation;
+  if (pool.filling || spares.length >= getConfig().functionRunnerPool) return;
+  pool.filling = true;
+  const forGeneration = pool.generation;
   setImmediate(() => void forkOne(spawnSpare, forGeneration));
 }
 
@@ -61,7 +61,7 @@ export function dropSpare(runner: RunnerProcess): boolean {
 
 /** Empties the pool for a shutdown (the caller kills the spares); it fills again on next use. */
 export function emptyPool(): void {
-  generation += 1;
-  filling = false;
+  pool.generation += 1;
+  pool.filling = false;
   spares.length = 0;
 }

@@ -1,6 +1,7 @@
 // One runner process per tenant, taken from the pool of spares (or spawned when none is ready) and
 // dropped when it dies, idles out or is evicted; the number of processes, spares included, is
 // bounded for the whole server.
+import { processWide } from "@/lib/config";
 import { metrics } from "@/lib/log";
 import { dropSpare, emptyPool, fillPool, takeSpare } from "./runner-pool";
 import { RunnerProcess } from "./runner-process";
@@ -9,9 +10,12 @@ import { RunnerProcess } from "./runner-process";
 const MAX_RUNNERS = 64;
 
 // `runners` answers new calls; `live` also holds spares and retired runners still finishing their calls.
-const runners = new Map<string, RunnerProcess>();
-const live = new Set<RunnerProcess>();
-metrics.gaugeSource("functionRunners", () => live.size);
+// One registry per process, whichever copy of this module Next loaded (see processWide).
+const { runners, live } = processWide("functions.runners", () => {
+  const registry = { runners: new Map<string, RunnerProcess>(), live: new Set<RunnerProcess>() };
+  metrics.gaugeSource("functionRunners", () => registry.live.size);
+  return registry;
+});
 const hooks = {
   forget(runner: RunnerProcess): void {
     if (runner.tenantKey !== undefined && runners.get(runner.tenantKey) === runner) runners.delete(runner.tenantKey);

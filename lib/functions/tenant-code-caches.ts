@@ -3,12 +3,13 @@
 // Cached data is compiled code that V8 trusts, produced by a runner that hosts tenant code: it is handed
 // only to the same tenant's runners, and only for the exact source it came from.
 import { createHash } from "node:crypto";
+import { processWide } from "@/lib/config";
 
 const MAX_TOTAL_CHARS = 64 * 1024 * 1024;
 
-// Least recently used first (a Map keeps insertion order).
-const caches = new Map<string, string>();
-let totalChars = 0;
+// Least recently used first (a Map keeps insertion order); one store per process (see processWide).
+const store = processWide("functions.codeCaches", () => ({ caches: new Map<string, string>(), totalChars: 0 }));
+const { caches } = store;
 
 function keyOf(tenantKey: string, script: string): string {
   return `${tenantKey}\0${createHash("sha256").update(script).digest("hex")}`;
@@ -17,13 +18,13 @@ function keyOf(tenantKey: string, script: string): string {
 /** Keeps a tenant's cached data for `script` (evicting the least recently used beyond the total bound). */
 export function storeCodeCache(tenantKey: string, script: string, data: string): void {
   const key = keyOf(tenantKey, script);
-  totalChars += data.length - (caches.get(key)?.length ?? 0);
+  store.totalChars += data.length - (caches.get(key)?.length ?? 0);
   caches.delete(key);
   caches.set(key, data);
   for (const [oldest, old] of caches) {
-    if (totalChars <= MAX_TOTAL_CHARS) break;
+    if (store.totalChars <= MAX_TOTAL_CHARS) break;
     caches.delete(oldest);
-    totalChars -= old.length;
+    store.totalChars -= old.length;
   }
 }
 

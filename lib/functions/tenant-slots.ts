@@ -1,9 +1,12 @@
 // Per-tenant concurrency: at most maxConcurrent invocations run, up to 2× that many wait (at
 // most wall time each), and anything beyond is refused at once so a flood cannot queue memory.
+import { processWide } from "@/lib/config";
+
 type Waiter = { grant(): void; timer: NodeJS.Timeout };
 type TenantState = { active: number; queue: Waiter[] };
 
-const tenants = new Map<string, TenantState>();
+// One set of lanes per process (see processWide): a tenant's limit is the same whichever route calls.
+const tenants = processWide("functions.slots", () => new Map<string, TenantState>());
 
 /** Resolves true with a slot held (release it with releaseSlot), or false when the tenant is saturated. */
 export function acquireSlot(tenantKey: string, maxConcurrent: number, maxWaitMs: number): Promise<boolean> {

@@ -83,6 +83,18 @@ describe("runner pool", () => {
     expect(runtimeStats().spares).toBe(POOL);
   });
 
+  it("is one pool per process: a second copy of the module, as Next loads for instrumentation and for routes, serves from the spares the first warmed", async () => {
+    const spares = await fullPool();
+    vi.resetModules();
+    const copy = await import("@/lib/functions/runtime");
+    expect(copy.warmRunnerPool).not.toBe(warmRunnerPool);
+    expect(copy.spareRunnerPids()).toEqual(spares);
+    expect(await copy.invokeFunction("second-copy", ECHO, request({ query: { q: "copy" } }), memoryCapabilities())).toMatchObject({ ok: true });
+    expect(spares).toContain(copy.runnerPid("second-copy"));
+    expect(runnerPid("second-copy")).toBe(copy.runnerPid("second-copy"));
+    expect(copy.runtimeStats()).toEqual(runtimeStats());
+  });
+
   it("kills the spares on shutdown and forks none until the runtime is used again", async () => {
     const spares = await fullPool();
     await shutdownRuntime();
