@@ -17,7 +17,9 @@ export type Acquired =
 
 // Retiring isolates bounds whatever V8 keeps per isolate across contexts (code caches, GC debt).
 const MAX_USES = 500;
-const MAX_IDLE_PER_VERSION = 4;
+// As many as a tenant runs at once by default (DEFAULT_LIMITS.maxConcurrent): a steady stream of calls
+// then reuses warm isolates instead of making and disposing one per call beyond the idle ones.
+const MAX_IDLE_PER_VERSION = 8;
 const MAX_IDLE_TOTAL = 16;
 const MAX_SCRIPTS = 64;
 // Sources are kept in the runner's own heap (--max-old-space-size), so their total is bounded too.
