@@ -5,9 +5,11 @@ import { httpStatusOf } from "./run-function";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 // Never handed to tenant code: the browser's cookies and the platform's own routing headers, including
-// the x-myco-* ones the server stamps (the peer address header's name is a per-process secret).
-const DROPPED_REQUEST_HEADERS = new Set(["cookie", "authorization", "x-forwarded-for", "x-real-ip", "x-middleware-subrequest", "x-nonce"]);
-const isDropped = (name: string) => DROPPED_REQUEST_HEADERS.has(name) || name.startsWith("x-myco-");
+// the x-myco-* ones the server stamps (the peer address header's name is a per-process secret) and the
+// x-forwarded-* ones Next adds when a client sent none (a call it routes and one server.mjs answers
+// directly must look the same to the function).
+const DROPPED_REQUEST_HEADERS = new Set(["cookie", "authorization", "x-real-ip", "x-middleware-subrequest", "x-nonce"]);
+const isDropped = (name: string) => DROPPED_REQUEST_HEADERS.has(name) || name.startsWith("x-myco-") || name.startsWith("x-forwarded-");
 // Never taken from tenant code: headers that would let a function act for the platform or the browser.
 const DROPPED_RESPONSE_HEADERS = /^(set-cookie|content-security-policy|strict-transport-security|access-control-.*|x-frame-options|cross-origin-.*|content-length|transfer-encoding|connection)$/i;
 

@@ -11,6 +11,8 @@ export { findMalformedSegment } from "./check-input";
 export { routeSpecOf, type AnyRouteSpec } from "./route-spec";
 /** Response helpers: 201, plain JSON and the error body. */
 export { created, errorResponse, json, type Created } from "./respond";
+/** The /_fn route's handler answered by server.mjs past Next's router, for the calls Next would route to it unchanged. */
+export { serveAppFunctionsDirectly, type DirectRoute } from "./direct-app-functions";
 /** Start-up checks and database migration (instrumentation.ts). */
 export { startServer } from "./start-server";
 /** The Prometheus listener startServer() starts on MYCO_METRICS_HOST:MYCO_METRICS_PORT (tests start their own). */

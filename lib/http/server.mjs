@@ -30,9 +30,14 @@ const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" }
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// The app origins' function calls, once the /_fn route file has registered its handler under this
+// symbol (lib/http/direct-app-functions.ts): it takes only the calls Next would route to it unchanged.
+const DIRECT_ROUTE = Symbol.for("myco.http.directAppFunctions");
+
 const server = http.createServer((req, res) => {
   if (UNBUILDABLE_METHODS.has(req.method ?? "")) return refuseMethod(req, res);
   req.headers[peerHeader] = req.socket.remoteAddress ?? "";
+  if (globalThis[DIRECT_ROUTE]?.(req, res)) return;
   void handle(req, res);
 });
 server.listen(port, () => process.stdout.write(`Myco is serving on http://localhost:${port}\n`));

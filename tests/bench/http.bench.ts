@@ -32,5 +32,6 @@ describe("HTTP", () => {
     for (const [name, r] of [["GET /_fn/hello (isolate, logged)", fn], ["GET /api/health (bare Next.js JSON route)", bare]] as const) {
       report(name, { req_per_s: r.rps, p50_ms: percentile(r.latencies, 50), p99_ms: percentile(r.latencies, 99), errors: r.errors });
     }
+    report("function over bare route (req/s of /_fn/hello / req/s of /api/health)", { ratio: fn.rps / bare.rps });
   });
 });

@@ -6,7 +6,7 @@ describe("a visitor's request as a function sees it", () => {
     const req = new Request("http://shop.apps.localhost:3000/_fn/orders/list?page=2", {
       headers: {
         accept: "application/json", "x-custom": "kept", cookie: "myco.session=secret", authorization: "Bearer t",
-        "x-forwarded-for": "203.0.113.9", "x-real-ip": "203.0.113.9", "x-myco-peer-0123456789abcdef": "198.51.100.7", "X-Myco-Anything": "internal",
+        "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https", "x-forwarded-host": "evil.example", "x-real-ip": "203.0.113.9", "x-myco-peer-0123456789abcdef": "198.51.100.7", "X-Myco-Anything": "internal",
       },
     });
     const seen = await requestFromHttp(req, "/list");

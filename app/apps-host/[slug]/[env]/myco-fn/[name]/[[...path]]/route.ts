@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { route, notAllowed } from "@/lib/http";
+import { route, notAllowed, serveAppFunctionsDirectly } from "@/lib/http";
 import { FunctionName } from "@/lib/bundler";
 import { requestFromHttp, responseFromResult } from "@/lib/functions";
 import { EnvName } from "@/lib/sdui";
@@ -19,6 +19,10 @@ const handler = route({ access: "app", params, limits: ["appCallsPerClient", "ap
   const { result, invocation } = await serveAppFunction(scope, params.name, request, log, req.signal);
   return responseFromResult(result, invocation.id);
 });
+
+// Once Next has loaded this file (the first call), lib/http/server.mjs answers the next calls with this
+// same handler without going through Next's router.
+serveAppFunctionsDirectly(handler);
 
 // Every method is the function's to answer; OPTIONS lists them all.
 export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };
