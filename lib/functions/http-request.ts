@@ -4,14 +4,18 @@ import type { InvokeRequest, InvokeResult } from "./runtime";
 import { httpStatusOf } from "./run-function";
 
 const MAX_BODY_BYTES = 1024 * 1024;
-// Never handed to tenant code: the browser's cookies and the platform's own routing headers, including
-// the x-myco-* ones the server stamps (the peer address header's name is a per-process secret) and the
-// x-forwarded-* ones Next adds when a client sent none (a call it routes and one server.mjs answers
-// directly must look the same to the function).
-const DROPPED_REQUEST_HEADERS = new Set(["cookie", "authorization", "x-real-ip", "x-middleware-subrequest", "x-nonce"]);
-const isDropped = (name: string) => DROPPED_REQUEST_HEADERS.has(name) || name.startsWith("x-myco-") || name.startsWith("x-forwarded-");
+// Never handed to tenant code: the browser's cookies, the visitor's address in any header proxies and
+// CDNs put it in, and the platform's own routing headers: the x-myco-* ones the server stamps (the peer
+// address header's name is a per-process secret), Next's x-middleware-*, and the x-forwarded-* ones
+// Next adds when a client sent none (a call it routes and one server.mjs answers directly must look
+// the same to the function).
+const DROPPED_REQUEST_HEADERS = new Set(["cookie", "authorization", "x-real-ip", "forwarded", "true-client-ip", "cf-connecting-ip", "fastly-client-ip", "x-nonce"]);
+const DROPPED_PREFIXES = ["x-myco-", "x-forwarded-", "x-middleware-"];
+const isDropped = (name: string) => DROPPED_REQUEST_HEADERS.has(name) || DROPPED_PREFIXES.some((prefix) => name.startsWith(prefix));
 // Never taken from tenant code: headers that would let a function act for the platform or the browser.
-const DROPPED_RESPONSE_HEADERS = /^(set-cookie|content-security-policy|strict-transport-security|access-control-.*|x-frame-options|cross-origin-.*|content-length|transfer-encoding|connection)$/i;
+// Hop-by-hop headers are the server's: a tenant's Keep-Alive would outlast the server's own socket
+// timeout in a proxy in front, and a Trailer cannot go with the Content-Length the server sends.
+const DROPPED_RESPONSE_HEADERS = /^(set-cookie|content-security-policy|strict-transport-security|access-control-.*|x-frame-options|cross-origin-.*|content-length|transfer-encoding|connection|keep-alive|trailer|te|upgrade|proxy-connection)$/i;
 
 /** The builder's test request for a function: what `req` will hold. */
 export const InvokeInput = z.strictObject({
@@ -53,5 +57,6 @@ export function responseFromResult(result: InvokeResult, invocationId: string): 
   for (const [k, v] of Object.entries(result.headers)) if (!DROPPED_RESPONSE_HEADERS.test(k)) headers[k.toLowerCase()] = v;
   const isText = typeof result.body === "string" && !headers["content-type"]?.includes("json");
   const payload = isText ? (result.body as string) : JSON.stringify(result.body ?? null);
-  return new Response(result.status === 204 ? null : payload, { status: result.status, headers: { ...headers, ...base } });
+  const bodiless = result.status === 204 || result.status === 205 || result.status === 304;
+  return new Response(bodiless ? null : payload, { status: result.status, headers: { ...headers, ...base } });
 }

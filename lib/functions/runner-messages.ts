@@ -9,7 +9,7 @@ const Stats = z.strictObject({ isolates: z.number().int().min(0), rssBytes: z.nu
 const Outcome = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("ok"),
-    status: z.number().int().min(100).max(599),
+    status: z.number().int().min(200).max(599),
     headers: z.record(z.string().max(8192), z.string().max(8192)),
     bodyJson: z.string().max(64 * 1024 * 1024),
   }),

@@ -213,7 +213,7 @@ function finish(value) {
   try {
     const shaped = isResponseShape(value);
     const status = shaped ? value.status : 200;
-    if (!(status >= 100 && status <= 599 && status === (status | 0))) return fail("bad_response", "status must be an integer from 100 to 599.");
+    if (!(status >= 200 && status <= 599 && status === (status | 0))) return fail("bad_response", "status must be an integer from 200 to 599.");
     const headers = copyStringRecord(shaped ? value.headers : undefined, "headers");
     const body = shaped ? value.body : value;
     let json;

@@ -48,7 +48,7 @@ function tenantError(code: unknown, message: unknown, limits: RunnerLimits): Run
 export function parseResult(kind: "result" | "error", a: unknown, b: unknown, c: unknown, limits: RunnerLimits): RunnerOutcome {
   if (kind === "error") return tenantError(a, b, limits);
   const { maxResponseBytes } = limits;
-  if (typeof a !== "number" || !Number.isInteger(a) || a < 100 || a > 599) return badResponse("status must be an integer from 100 to 599.");
+  if (typeof a !== "number" || !Number.isInteger(a) || a < 200 || a > 599) return badResponse("status must be an integer from 200 to 599.");
   const headers = typeof b === "string" ? parseHeaders(b) : undefined;
   if (!headers) return badResponse(`headers must be an object of at most ${MAX_HEADERS} valid HTTP header names and values.`);
   if (typeof c !== "string") return badResponse("The response body is not JSON-serialisable.");

@@ -74,6 +74,7 @@ describe("responses and errors", () => {
 
   it("answers bad_response for an invalid status or a body that is not JSON", async () => {
     expect(await run(`() => ({ status: 42 })`)).toMatchObject({ ok: false, error: { code: "bad_response" } });
+    expect(await run(`() => ({ status: 101, body: "upgrade" })`)).toMatchObject({ ok: false, error: { code: "bad_response" } });
     expect(await run(`() => ({ big: 1n })`)).toMatchObject({ ok: false, error: { code: "bad_response" } });
     expect(await run(`() => () => 1`)).toMatchObject({ ok: false, error: { code: "bad_response" } });
     expect(await run(`() => ({ status: 200, headers: { "x-a": "1\\r\\nset-cookie: sid=stolen" } })`)).toMatchObject({
