@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { log } from "@/lib/log";
 import { classifyHost } from "@/lib/security";
+import { errorResponse } from "./respond";
 
 type AppFunctionHandler = (req: Request, ctx: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
 
@@ -46,7 +47,10 @@ function webRequest(req: IncomingMessage, url: string, signal: AbortSignal): Req
   } as RequestInit);
 }
 
-/** Writes the handler's answer in one piece: a function's result is bounded, and never a stream. */
+/**
+ * Writes the handler's answer in one piece (a function's result is bounded, and never a stream). A
+ * body the handler did not read (refused before it: 404, 429) is not drained: the connection closes.
+ */
 async function send(response: Response, res: ServerResponse): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of response.headers) {
@@ -55,6 +59,7 @@ async function send(response: Response, res: ServerResponse): Promise<void> {
   }
   const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
   if (body) headers["content-length"] = String(body.length);
+  if (!res.req.complete) headers.connection = "close";
   res.writeHead(response.status, headers);
   res.end(body);
 }
@@ -76,9 +81,11 @@ function directRoute(handler: AppFunctionHandler): DirectRoute {
       .then(() => handler(webRequest(req, url, gone.signal), { params: Promise.resolve(params) }))
       .then((response) => send(response, res))
       .catch((err: unknown) => {
-        // route() answers every failure of the call itself; this is the socket failing under the answer.
+        // route() answers every failure of the call itself: this is the answer failing to be written.
         log.warn("http.direct_send_failed", { path: pathname, err: err instanceof Error ? err.message : String(err) });
-        res.destroy();
+        if (res.headersSent || res.destroyed) return res.destroy();
+        for (const name of res.getHeaderNames()) res.removeHeader(name);
+        return send(errorResponse("internal", "The function's answer could not be sent."), res).catch(() => res.destroy());
       });
     return true;
   };

@@ -128,7 +128,15 @@ function retryHeaders(err: AppError): Record<string, string> | undefined {
   };
 }
 
-async function failure(err: unknown, log: Logger): Promise<Response> {
+/** Node's error for a request whose client closed the connection before its body was all there. */
+const isCutShort = (err: unknown) => err instanceof Error && err.message === "aborted" && (err as NodeJS.ErrnoException).code === "ECONNRESET";
+
+async function failure(err: unknown, req: Request, log: Logger): Promise<Response> {
+  // The client went away mid-request (an upload cut short): nobody reads the answer, and no fault of ours.
+  if (req.signal.aborted || isCutShort(err)) {
+    log.info("http.client_gone", { err: err instanceof Error ? err.message : String(err) });
+    return errorResponse("bad_request", "The request ended before its body did.", "body");
+  }
   if (err instanceof AppError) return errorResponse(err.code, err.message, err.field, retryHeaders(err));
   // A full or read-only disk is the operator's to fix, not a bug: the caller is told which store, the log where.
   const found = storageFaultOf(err);
@@ -171,7 +179,7 @@ export function route<A extends Access, P extends Schema | undefined = undefined
       const ctx = { req, params, query, body, identity, scope, log } as RouteContext<A, P, Q, B>;
       response = toResponse(await handler(ctx));
     } catch (err) {
-      response = await failure(err, log);
+      response = await failure(err, req, log);
     }
     const seconds = (performance.now() - started) / 1000;
     metrics.httpRequest(routeTemplate(url.pathname, rawParams), req.method, response.status, seconds);

@@ -21,6 +21,11 @@ export default async function handler(req: Req) {
 }
 `;
 
+// Headers that belong to the connection, which Node refuses next to a Content-Length (Trailer).
+const HOP_FN = `export default async function handler() {
+  return { status: 200, headers: { trailer: "x-a", "keep-alive": "timeout=600", upgrade: "websocket", "x-own": "kept" }, body: "hop" };
+}`;
+
 let server: http.Server;
 let port = 0;
 let slug = "";
@@ -46,6 +51,7 @@ beforeAll(async () => {
   const project = await createTestProject(owner, "Direct calls app");
   slug = project.slug;
   expect((await putFile(owner, project.id, "functions/echo.ts", ECHO_FN)).status).toBe(200);
+  expect((await putFile(owner, project.id, "functions/hop.ts", HOP_FN)).status).toBe(200);
   const registered = () => (globalThis as typeof globalThis & Record<symbol, DirectRoute | undefined>)[Symbol.for("myco.http.directAppFunctions")];
   expect(registered(), "the route file registers its handler when it loads").toBeTypeOf("function");
   server = http.createServer((req, res) => {
@@ -90,6 +96,33 @@ describe("function calls on an app's origin, answered past Next's router", () =>
     expect(bad.status).toBe(400);
   });
 
+  it("take a Host in any case, as proxy.ts does, and send the function's answer without its connection headers", async () => {
+    const shouted = await send("/_fn/echo", { host: appHost.toUpperCase() });
+    expect([shouted.by, shouted.status, JSON.parse(shouted.body).method]).toEqual(["direct", 200, "GET"]);
+    const hop = await send("/_fn/hop");
+    expect([hop.by, hop.status, JSON.parse(hop.body), hop.headers["x-own"]]).toEqual(["direct", 200, "hop", "kept"]);
+    expect([hop.headers.trailer, hop.headers.upgrade, hop.headers["keep-alive"]]).toEqual([undefined, undefined, "timeout=5"]);
+  });
+
+  it("keep serving after a visitor cuts an upload short", async () => {
+    await new Promise<void>((resolve) => {
+      const req = http.request({ host: "127.0.0.1", port, path: "/_fn/echo", method: "POST", headers: { host: appHost, "content-type": "application/json", "content-length": "100000" } });
+      req.on("error", () => resolve());
+      req.write('{"ti');
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 200);
+    });
+    expect(await send("/_fn/echo")).toMatchObject({ by: "direct", status: 200 });
+  });
+
+  it("close the connection after refusing a call whose body it did not read", async () => {
+    const refused = await send("/_fn/echo", { method: "POST", host: appHost.replace(slug, "no-such-app"), body: "x".repeat(200_000), headers: { "content-type": "text/plain" } });
+    expect([refused.by, refused.status, refused.headers.connection]).toEqual(["direct", 404, "close"]);
+    expect((await send("/_fn/echo")).headers.connection).toBe("keep-alive");
+  });
+
   it("answer an unknown function or a malformed name as the route does, with a 4xx", async () => {
     expect(await send("/_fn/nothing-here")).toMatchObject({ by: "direct", status: 404 });
     expect((await send("/_fn/Bad!Name")).status).toBeGreaterThanOrEqual(400);
@@ -112,6 +145,9 @@ describe("function calls on an app's origin, answered past Next's router", () =>
       ["/_fnecho", {}],
       ["/_myco/c/Echo", {}],
       ["/api/health", {}],
+      [`http://${appHost}/_fn/echo`, {}],
+      ["/_fn/echo#x", {}],
+      ["/_fn/echo\\x", {}],
       ["/_fn/echo", { host: getConfig().ideUrl.host }],
       ["/_fn/echo", { host: "evil.example" }],
       ["/_fn/echo", { host: appHost.replace(/:\d+$/, ":1") }],

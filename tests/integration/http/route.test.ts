@@ -43,6 +43,16 @@ describe("route()", () => {
     expect(bad.body.error.field).toBe("limit");
   });
 
+  it("answers a request whose client left mid-body as incomplete (400), not as a 500 of ours", async () => {
+    const handler = route({ access: "public", body: z.object({ name: z.string() }) }, ({ body }) => body);
+    const cutShort = Object.assign(new Error("aborted"), { code: "ECONNRESET" });
+    const body = new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"na')), pull: (c) => c.error(cutShort) });
+    const req = new Request("http://localhost:3000/api/upload", { method: "POST", body, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
+    const res = await handler(req, { params: Promise.resolve({}) });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: "bad_request", field: "body" } });
+  });
+
   it("turns an unexpected error into a generic 500 that reveals nothing", async () => {
     const handler = route({ access: "public" }, () => {
       throw new Error("secret internals at /srv/myco/lib/db.ts:12");
