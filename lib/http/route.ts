@@ -132,12 +132,16 @@ function retryHeaders(err: AppError): Record<string, string> | undefined {
 const isCutShort = (err: unknown) => err instanceof Error && err.message === "aborted" && (err as NodeJS.ErrnoException).code === "ECONNRESET";
 
 async function failure(err: unknown, req: Request, log: Logger): Promise<Response> {
+  if (err instanceof AppError) return errorResponse(err.code, err.message, err.field, retryHeaders(err));
   // The client went away mid-request (an upload cut short): nobody reads the answer, and no fault of ours.
-  if (req.signal.aborted || isCutShort(err)) {
-    log.info("http.client_gone", { err: err instanceof Error ? err.message : String(err) });
+  if (isCutShort(err)) {
+    log.info("http.client_gone", { err: "aborted" });
     return errorResponse("bad_request", "The request ended before its body did.", "body");
   }
-  if (err instanceof AppError) return errorResponse(err.code, err.message, err.field, retryHeaders(err));
+  if (req.signal.aborted) {
+    log.info("http.client_gone", { err: err instanceof Error ? err.message : String(err) });
+    return errorResponse("bad_request", "The client closed the request before it was answered.");
+  }
   // A full or read-only disk is the operator's to fix, not a bug: the caller is told which store, the log where.
   const found = storageFaultOf(err);
   if (found) {
