@@ -2,13 +2,11 @@
 // import map). The page boots it from <script id="myco-boot" type="application/json">; no inline script
 // is needed, so the page's CSP can forbid them.
 import { createRoot } from "react-dom/client";
-import { BOOT_ELEMENT_ID, DEFAULT_THEME, errorMessage, readBootManifest } from "@/lib/sdui/client";
+import { BOOT_ELEMENT_ID, errorMessage, readBootManifest } from "@/lib/sdui/client";
 import { App } from "./app";
-import { BlueprintErrorPage, BootErrorPage } from "./error-page";
 import { installPrimitiveLoaders, preloadForPath } from "./lazy-primitives";
 import { createParentPoster, type ParentPoster } from "./parent-poster";
 import { PRIMITIVE_LOADERS } from "./primitive-loaders";
-import { injectStyles } from "./styles";
 
 installPrimitiveLoaders(PRIMITIVE_LOADERS);
 
@@ -29,19 +27,21 @@ async function start(): Promise<void> {
   const root = createRoot(rootElement());
   // The server validated the blueprint (createBootManifest): the manifest holds it or its problems.
   const boot = readBootManifest(document.getElementById(BOOT_ELEMENT_ID)?.textContent);
+  // The error pages are a module of their own: a page that starts never downloads them. The IDE is told first.
   if (!boot.ok) {
-    injectStyles(DEFAULT_THEME);
-    root.render(<BootErrorPage message={boot.message} />);
-    return post(errorMessage({ message: boot.message }));
+    post(errorMessage({ message: boot.message }));
+    const { BootErrorPage } = await import("./error-page");
+    return root.render(<BootErrorPage message={boot.message} />);
   }
   const manifest = boot.manifest;
   if ("errors" in manifest) {
-    injectStyles(DEFAULT_THEME);
-    root.render(<BlueprintErrorPage errors={manifest.errors} />);
     const summary = manifest.errors.slice(0, 5).map((e) => `${e.path || "(root)"}: ${e.message}`).join("; ");
-    return post(errorMessage({ message: `app.json is invalid: ${summary}` }));
+    post(errorMessage({ message: `app.json is invalid: ${summary}` }));
+    const { BlueprintErrorPage } = await import("./error-page");
+    return root.render(<BlueprintErrorPage errors={manifest.errors} />);
   }
-  injectStyles(manifest.blueprint.theme);
+  // The builder's preview swaps edited components in; no other page loads the code that listens for it.
+  if (manifest.env === "dev" && window.parent !== window) void import("./hot-listener").then((hot) => hot.listenForHotSwaps(manifest.env));
   await preloadForPath(manifest.blueprint, location.pathname);
   root.render(<App blueprint={manifest.blueprint} components={manifest.components} env={manifest.env} post={post} bootMs={bootMs} />);
 }

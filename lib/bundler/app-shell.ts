@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { getConfig } from "@/lib/config";
 import type { TenantScope } from "@/lib/auth";
-import { BOOT_ELEMENT_ID, createBootManifest, listComponents, matchRoute, type BootManifest, type EnvName } from "@/lib/sdui";
+import { BOOT_ELEMENT_ID, DEFAULT_THEME, createBootManifest, listComponents, matchRoute, themeCss, type BootManifest, type EnvName } from "@/lib/sdui";
 import { getHeadSha, readFile } from "@/lib/workspace";
+import { readArtifact } from "./artifacts";
 import { buildComponent, COMPONENT_FILE } from "./build-component";
 import { buildRuntimeAssets, type RuntimeAssets } from "./build-runtime";
 import { headFiles } from "./head-files";
@@ -83,12 +84,19 @@ function landingComponentUrls(boot: BootManifest): string[] {
   return urls.filter((url) => url.startsWith("/") && !url.startsWith("//"));
 }
 
-// The runtime's own modules always; with components on the landing page, also their bundles and the SDK
-// they may import (through the import map, like React, which the runtime preloads anyway).
-function preloadUrls(assets: RuntimeAssets, boot: BootManifest): string[] {
+// A component bundle names the SDK by its specifier (esbuild keeps an external import as written); a
+// component not built yet, or one that does not import it, does not get it preloaded.
+async function importsSdk(urls: string[]): Promise<boolean> {
+  const bundles = await Promise.all(urls.map((url) => (url.startsWith("/_myco/a/") ? readArtifact(url.slice("/_myco/a/".length)) : null)));
+  return bundles.some((code) => code?.includes('"@myco/sdk"'));
+}
+
+// The runtime's own modules always; with components on the landing page, also their bundles and, if one
+// imports it, the SDK (through the import map, like React, which the runtime preloads anyway).
+async function preloadUrls(assets: RuntimeAssets, boot: BootManifest): Promise<string[]> {
   const landing = landingComponentUrls(boot);
   const sdk = assets.importMap["@myco/sdk"];
-  const forComponents = landing.length > 0 && sdk !== undefined ? [sdk, ...landing] : landing;
+  const forComponents = sdk !== undefined && (await importsSdk(landing)) ? [sdk, ...landing] : landing;
   return [...new Set([...assets.runtimePreloadUrls, ...forComponents])];
 }
 
@@ -136,8 +144,10 @@ async function render({ env, blueprint, components }: ShellContent): Promise<App
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <meta name="myco-ide-origin" content="${escapeHtml(ideOrigin)}">
+<link rel="stylesheet" href="${assets.stylesheetUrl}">
+<style>${themeCss("blueprint" in boot ? boot.blueprint.theme : DEFAULT_THEME)}</style>
 <script type="importmap">${importMap}</script>
-${preloadUrls(assets, boot).map((url) => `<link rel="modulepreload" href="${escapeHtml(url)}">`).join("\n")}
+${(await preloadUrls(assets, boot)).map((url) => `<link rel="modulepreload" href="${escapeHtml(url)}">`).join("\n")}
 <script id="${BOOT_ELEMENT_ID}" type="application/json">${scriptJson(boot)}</script>
 <script type="module" src="${assets.runtimeUrl}"></script>
 </head><body><div id="root"></div></body></html>`;

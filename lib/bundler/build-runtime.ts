@@ -1,7 +1,9 @@
 import path from "node:path";
 import { createRequire } from "node:module";
 import * as esbuild from "esbuild";
+import { RUNTIME_CSS } from "@/lib/sdui";
 import { putArtifact } from "./artifacts";
+import { mergeStartupModules, staticClosure, type BrowserModule, type SplitBundle } from "./merge-startup";
 import { timedBuild } from "./timed-build";
 
 /**
@@ -13,6 +15,8 @@ export type RuntimeAssets = {
   importMap: Record<string, string>;
   runtimeUrl: string;
   runtimePreloadUrls: string[];
+  /** The runtime's stylesheet (lib/sdui/runtime-css.ts), content-addressed like the modules. */
+  stylesheetUrl: string;
   vendorBytes: number;
   runtimeBytes: number;
 };
@@ -27,12 +31,11 @@ const urlOf = (key: string) => `/_myco/a/${key}`;
 
 /** The browser modules built from components/sdui: the hosted runtime and the client SDK (@myco/sdk). */
 export const BROWSER_ENTRIES = { runtime: "components/sdui/runtime-entry.tsx", sdk: "components/sdui/sdk.ts" } as const;
+// What each entry is called in the import map, by which the modules it loads later import what it shares.
+const RUNTIME_SPECIFIER = { runtime: "@myco/runtime", sdk: "@myco/sdk" } as const satisfies Record<keyof typeof BROWSER_ENTRIES, string>;
 
 /** A bundle's bytes and esbuild's account of what went into it and what it imports. */
 export type Bundle = { code: Uint8Array; metafile: esbuild.Metafile };
-
-/** A browser build split into modules: the entry's output path, every output's code, and esbuild's account. */
-export type SplitBundle = { entry: string; outputs: Map<string, string>; metafile: esbuild.Metafile };
 
 const BASE_OPTIONS: esbuild.BuildOptions = {
   bundle: true, write: false, format: "esm", platform: "browser", target: "es2022", minify: true, legalComments: "none",
@@ -51,7 +54,8 @@ const SPLIT_OUTDIR = ".myco-browser-build";
 
 /**
  * The runtime or the SDK as every hosted page gets it: minified, with the shared modules left to the import
- * map, and split where the code imports dynamically (the runtime's rarely used primitives).
+ * map, split where the code imports dynamically (the runtime's rarely used primitives), and what the entry
+ * needs to start in one module (merge-startup.ts).
  */
 export async function bundleBrowserEntry(entry: keyof typeof BROWSER_ENTRIES): Promise<SplitBundle> {
   const result = await timedBuild("other", {
@@ -60,10 +64,16 @@ export async function bundleBrowserEntry(entry: keyof typeof BROWSER_ENTRIES): P
   });
   const { metafile } = result;
   if (!metafile) throw new Error("esbuild produced no metafile");
-  const outputs = new Map((result.outputFiles ?? []).map((f) => [path.relative(ROOT, f.path), f.text]));
+  const code = new Map((result.outputFiles ?? []).map((f) => [path.relative(ROOT, f.path), f.text]));
+  const modules = new Map(Object.entries(metafile.outputs).flatMap(([file, output]): [string, BrowserModule][] => {
+    const text = code.get(file);
+    if (text === undefined) return [];
+    const inputs = Object.entries(output.inputs).flatMap(([input, { bytesInOutput }]) => (bytesInOutput > 0 ? [input] : []));
+    return [[file, { code: text, imports: output.imports.map(({ path: p, kind, external }) => ({ path: p, kind, external: external ?? false })), exports: output.exports, inputs }]];
+  }));
   const entryPath = Object.entries(metafile.outputs).find(([, o]) => o.entryPoint === BROWSER_ENTRIES[entry])?.[0];
-  if (!entryPath || !outputs.has(entryPath)) throw new Error("esbuild produced no entry output");
-  return { entry: entryPath, outputs, metafile };
+  if (!entryPath || !modules.has(entryPath)) throw new Error("esbuild produced no entry output");
+  return mergeStartupModules({ entry: entryPath, modules }, { base: BASE_OPTIONS, external: SHARED_MODULES, outdir: SPLIT_OUTDIR, selfSpecifier: RUNTIME_SPECIFIER[entry] });
 }
 
 /** What a stored split bundle is served as: its entry's URL, and the modules the entry loads before it runs. */
@@ -74,7 +84,7 @@ type StoredBundle = { url: string; staticUrls: string[]; externalImports: string
  * /_myco/a/ URLs (so a module's key covers what it loads). esbuild's chunks never import in a cycle; one
  * would be a bug here, and fails the build rather than ship a page that cannot load.
  */
-async function storeSplitBundle({ entry, outputs, metafile }: SplitBundle): Promise<StoredBundle> {
+async function storeSplitBundle(split: SplitBundle): Promise<StoredBundle> {
   const urls = new Map<string, string>();
   let bytes = 0;
   const store = async (file: string, visiting: Set<string>): Promise<string> => {
@@ -82,32 +92,25 @@ async function storeSplitBundle({ entry, outputs, metafile }: SplitBundle): Prom
     if (known) return known;
     if (visiting.has(file)) throw new Error(`the browser build's modules import each other in a cycle at ${file}`);
     visiting.add(file);
-    let code = outputs.get(file);
-    if (code === undefined) throw new Error(`esbuild named ${file} but produced no such output`);
-    for (const imported of metafile.outputs[file]?.imports ?? []) {
+    const module = split.modules.get(file);
+    if (module === undefined) throw new Error(`esbuild named ${file} but produced no such output`);
+    let { code } = module;
+    for (const imported of module.imports) {
       if (imported.external) continue;
       code = code.replaceAll(`"./${path.basename(imported.path)}"`, `"${await store(imported.path, visiting)}"`);
     }
     visiting.delete(file);
-    const left = [...outputs.keys()].find((sibling) => code?.includes(`"./${path.basename(sibling)}"`));
+    const left = [...split.modules.keys()].find((sibling) => code.includes(`"./${path.basename(sibling)}"`));
     if (left) throw new Error(`${file} still names ${left} by its relative path`);
     const artifact = await putArtifact("vendor", "js", new TextEncoder().encode(code));
     bytes += artifact.sizeBytes;
     urls.set(file, urlOf(artifact.key));
     return urlOf(artifact.key);
   };
-  const url = await store(entry, new Set());
-  // The entry's static imports, transitively: what the browser must fetch before the entry can run.
-  const staticFiles = new Set([entry]);
-  const externalImports = new Set<string>();
-  for (const file of staticFiles) {
-    for (const imported of metafile.outputs[file]?.imports ?? []) {
-      if (imported.kind !== "import-statement") continue;
-      if (imported.external) externalImports.add(imported.path);
-      else staticFiles.add(imported.path);
-    }
-  }
-  return { url, staticUrls: [...staticFiles].flatMap((f) => urls.get(f) ?? []), externalImports: [...externalImports], bytes };
+  const url = await store(split.entry, new Set());
+  const staticFiles = staticClosure(split);
+  const externalImports = [...staticFiles].flatMap((file) => (split.modules.get(file)?.imports ?? []).flatMap((i) => (i.external && i.kind === "import-statement" ? [i.path] : [])));
+  return { url, staticUrls: [...staticFiles].flatMap((f) => urls.get(f) ?? []), externalImports: [...new Set(externalImports)], bytes };
 }
 
 // React ships CommonJS only, so browsers cannot import it as is: all four entry points go into one ESM
@@ -140,10 +143,14 @@ export function buildRuntimeAssets(): Promise<RuntimeAssets> {
     const react = await buildReact();
     const [sdkBundle, runtimeBundle] = await Promise.all([bundleBrowserEntry("sdk"), bundleBrowserEntry("runtime")]);
     const [sdk, runtime] = [await storeSplitBundle(sdkBundle), await storeSplitBundle(runtimeBundle)];
-    const importMap: Record<string, string> = { ...react.map, "@myco/sdk": sdk.url };
+    const importMap: Record<string, string> = { ...react.map, [RUNTIME_SPECIFIER.sdk]: sdk.url, [RUNTIME_SPECIFIER.runtime]: runtime.url };
     const imported = runtime.externalImports.flatMap((spec) => importMap[spec] ?? []);
     const runtimePreloadUrls = [...new Set([...runtime.staticUrls, ...imported, react.coreUrl])];
-    return { importMap, runtimeUrl: runtime.url, runtimePreloadUrls, vendorBytes: react.bytes + sdk.bytes, runtimeBytes: runtime.bytes };
+    const stylesheet = await putArtifact("vendor", "css", new TextEncoder().encode(RUNTIME_CSS));
+    return {
+      importMap, runtimeUrl: runtime.url, runtimePreloadUrls, stylesheetUrl: urlOf(stylesheet.key),
+      vendorBytes: react.bytes + sdk.bytes, runtimeBytes: runtime.bytes + stylesheet.sizeBytes,
+    };
   })();
   assets.catch(() => (assets = undefined));
   return assets;

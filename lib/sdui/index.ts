@@ -24,3 +24,5 @@ export { DEPLOY_ENVS, DeployEnv, ENV_NAMES, EnvName } from "./env-name";
 export { createBootManifest } from "./create-boot-manifest";
 /** A short text summary of a blueprint, and the functions and components it (or one page) uses. */
 export { describeBlueprint, listFunctions, listComponents } from "./describe-blueprint";
+/** The hosted page's stylesheet and its theme's variables, which the server writes into the page's head. */
+export { RUNTIME_CSS, themeCss } from "./runtime-css";

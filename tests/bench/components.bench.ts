@@ -148,20 +148,25 @@ describe("micro-frontends", () => {
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ARGS });
     const page = await browser.newPage();
     const scripts: Promise<{ url: string; raw: number; gzip: number }>[] = [];
+    const styles: Promise<{ url: string; raw: number; gzip: number }>[] = [];
     page.on("response", (res) => {
-      if (res.request().resourceType() === "script") scripts.push(res.body().then((body) => ({ url: res.url(), raw: body.length, gzip: gzipSync(body).length })));
+      const list = { script: scripts, stylesheet: styles }[res.request().resourceType()];
+      list?.push(res.body().then((body) => ({ url: res.url(), raw: body.length, gzip: gzipSync(body).length })));
     });
     const sum = (list: { raw: number; gzip: number }[]) => ({ files: list.length, raw_kib: list.reduce((t, s) => t + s.raw, 0) / 1024, gzip_kib: list.reduce((t, s) => t + s.gzip, 0) / 1024 });
     await page.goto(`http://${server.appHost(project.slug)}/`);
     await page.getByText("Welcome, bench.").waitFor();
     await page.locator("[data-component=Counter]").getByRole("button").waitFor();
     // What the first page needed to render, and all it fetched by the time the network idled.
-    const firstPage = sum(await Promise.all(scripts));
+    const firstScripts = await Promise.all(scripts);
+    const firstPage = sum(firstScripts);
     await page.waitForLoadState("networkidle");
     const afterIdle = sum(await Promise.all(scripts));
     await browser.close();
     const floor = await reactFloorGzipBytes();
     report("JS the first page needs (every script Chromium fetched until it rendered: runtime, React, 2 components)", firstPage);
+    report("  its files, gzip bytes each", Object.fromEntries(firstScripts.map((s) => [new URL(s.url).pathname.replace(/^\/_myco\/a\//, "").slice(0, 18), s.gzip])));
+    report("CSS the first page needs (stylesheets, not counted as JS)", sum(await Promise.all(styles)));
     report("JS once the network idled (nothing for the other page's table and form until it is visited)", afterIdle);
     report("React 19 floor (esbuild-minified counter app with createRoot)", { gzip_kib: floor / 1024, first_page_to_floor_ratio: (firstPage.gzip_kib * 1024) / floor });
   }, 120_000);

@@ -34,18 +34,33 @@ describe("a hosted app page", () => {
     expect(preloads).toContain(components.Alpha);
     expect(preloads).not.toContain(components.Beta);
     expect(preloads[0]).toBe(assets.runtimeUrl);
-    for (const spec of ["react", "react/jsx-runtime", "react-dom/client", "@myco/sdk"]) expect(preloads, spec).toContain(assets.importMap[spec]);
-    // The runtime's own modules (its entry imports shared chunks) and React's core, which its facades all
-    // import, are preloaded too, so nothing waits a round trip per import level; then the landing components.
+    for (const spec of ["react", "react/jsx-runtime", "react-dom/client"]) expect(preloads, spec).toContain(assets.importMap[spec]);
+    // No landing component imports the SDK: nobody would run it.
+    expect(preloads).not.toContain(assets.importMap["@myco/sdk"]);
+    // React's core, which its facades all import, is preloaded too, so nothing waits a round trip per import
+    // level; then the landing components. The runtime starts from one module of its own.
     const isMapped = (url: string | undefined) => url === assets.runtimeUrl || Object.values(assets.importMap).includes(url ?? "");
     const runtimeModules = assets.runtimePreloadUrls.filter((url) => !isMapped(url));
-    expect(runtimeModules.length).toBeGreaterThan(1);
+    expect(runtimeModules).toHaveLength(1);
     expect(preloads.filter((url) => !isMapped(url))).toEqual([...runtimeModules, components.Alpha]);
+    // The stylesheet before anything runs, and the theme's variables with it.
+    expect(html).toContain(`<link rel="stylesheet" href="${assets.stylesheetUrl}">`);
+    expect(html).toMatch(/<style>:root\{--myco-primary:#4f46e5;/);
     expect(preloads.length).toBe(new Set(preloads).size);
     // Same-origin paths only, so the CSP's script-src 'self' allows every one; all after the import map.
     for (const url of preloads) expect(url).toMatch(/^\/_myco\/a\/(vendor|mfe)\/[0-9a-f]{64}\.js$/);
     expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'sha256-[^']+'(;|$)/);
     expect(html.indexOf('rel="modulepreload"')).toBeGreaterThan(html.indexOf('<script type="importmap">'));
+  }, 120_000);
+
+  it("preloads the SDK when a landing component imports it", async () => {
+    const scope = await ownerScope("Preload SDK");
+    const caller = 'import { navigate } from "@myco/sdk";\nexport default function Alpha() {\n  return <button onClick={() => navigate("/reports")}>Go</button>;\n}\n';
+    await write(scope, { "components/Alpha.tsx": caller, "components/Beta.tsx": component("Beta"), "app.json": JSON.stringify(twoPages) });
+    const { preloads, components } = await shellOf(scope);
+    const sdk = (await buildRuntimeAssets()).importMap["@myco/sdk"];
+    expect(preloads).toContain(sdk);
+    expect(preloads.indexOf(sdk)).toBeLessThan(preloads.indexOf(components.Alpha));
   }, 120_000);
 
   it("preloads no component when the landing page places none", async () => {

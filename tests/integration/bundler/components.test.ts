@@ -13,8 +13,12 @@ const write = (scope: Awaited<ReturnType<typeof ownerScope>>, files: Record<stri
 describe("micro-frontends and the hosted runtime", () => {
   it("builds one shared React, the SDK and the runtime from local packages, once", async () => {
     const assets = await buildRuntimeAssets();
-    expect(Object.keys(assets.importMap).sort()).toEqual(["@myco/sdk", "react", "react-dom", "react-dom/client", "react/jsx-runtime"]);
+    expect(Object.keys(assets.importMap).sort()).toEqual(["@myco/runtime", "@myco/sdk", "react", "react-dom", "react-dom/client", "react/jsx-runtime"]);
+    // The runtime's lazily loaded modules import what they share with it by name, from the one instance the page runs.
+    expect(assets.importMap["@myco/runtime"]).toBe(assets.runtimeUrl);
     for (const url of [...Object.values(assets.importMap), assets.runtimeUrl]) expect(url).toMatch(/^\/_myco\/a\/vendor\/[0-9a-f]{64}\.js$/);
+    expect(assets.stylesheetUrl).toMatch(/^\/_myco\/a\/vendor\/[0-9a-f]{64}\.css$/);
+    expect((await readArtifact(assets.stylesheetUrl.replace("/_myco/a/", "")))?.toString()).toContain(".myco-page{");
     const runtime = (await readArtifact(assets.runtimeUrl.replace("/_myco/a/", "")))?.toString() ?? "";
     expect(runtime).not.toContain("react.production");
     expect(runtime).toMatch(/from\s*"react"/);
@@ -56,8 +60,16 @@ describe("micro-frontends and the hosted runtime", () => {
     expect((await asset(a.projectId, own.url)).status).toBe(200);
     const foreign = await asset(b.projectId, own.url);
     expect(foreign.status).toBe(404);
-    const vendor = (await buildRuntimeAssets()).runtimeUrl;
-    expect((await asset(b.projectId, vendor)).status).toBe(200);
+    const { runtimeUrl, stylesheetUrl } = await buildRuntimeAssets();
+    const runtime = await asset(b.projectId, runtimeUrl);
+    expect(runtime.status).toBe(200);
+    expect(runtime.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    // The runtime's stylesheet is a vendor asset too, served as CSS; a component is only ever JavaScript.
+    const stylesheet = await asset(b.projectId, stylesheetUrl);
+    expect(stylesheet.status).toBe(200);
+    expect(stylesheet.headers.get("content-type")).toBe("text/css; charset=utf-8");
+    expect(await stylesheet.text()).toContain(".myco-page{");
+    expect((await asset(a.projectId, own.url.replace(/\.js$/, ".css"))).status).toBe(400);
   });
 
   it("renders an HTML shell whose CSP allows exactly its import map, and escapes the boot data", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hotMessageOf, type HotPage } from "@/components/sdui/hot-swap";
+import { hotMessageOf, type HotPage } from "@/components/sdui/hot-listener";
 
 const self = { name: "the app's window" };
 const parent = { name: "the builder's window" };
