@@ -7,10 +7,10 @@ import type { Capabilities, FunctionSource, InvokeRequest, InvokeResult } from "
 import { flushInvocations } from "./invocation-log";
 import { leaseRunner, runnerStats, stopAllRunners, warmRunnerPool } from "./runner-registry";
 import { acquireSlot, releaseSlot } from "./tenant-slots";
+import { MAX_VERSION_KEY_CHARS } from "./runner/protocol";
 
 // Bundles are far smaller; this bounds compile time, which no timeout covers.
 const MAX_SCRIPT_CHARS = 5 * 1024 * 1024;
-const MAX_VERSION_KEY_CHARS = 256;
 
 function stringRecord(source: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};

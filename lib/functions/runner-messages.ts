@@ -2,7 +2,7 @@
 // the supervisor treats it as less trusted than itself.
 import { z } from "zod";
 import { LOG_LEVELS } from "./invoke-types";
-import { FORWARDED_OPS, MAX_CODE_CACHE_CHARS, RUNNER_ERROR_CODES, type RunnerMessage } from "./runner/protocol";
+import { FORWARDED_OPS, MAX_CODE_CACHE_CHARS, MAX_VERSION_KEY_CHARS, RUNNER_ERROR_CODES, type RunnerMessage } from "./runner/protocol";
 
 const MAX_LOG_LINES = 70_000; // maxLogBytes (≤ 1 MiB) / 16 bytes of overhead per line, plus the marker
 const Stats = z.strictObject({ isolates: z.number().int().min(0), rssBytes: z.number().min(0) });
@@ -21,6 +21,7 @@ const CodeCache = z.string().max(MAX_CODE_CACHE_CHARS).optional();
 const LogLineSchema = z.strictObject({ level: z.enum(LOG_LEVELS), message: z.string().max(1024 * 1024 + 1), time: z.number() });
 
 const Message = z.discriminatedUnion("t", [
+  z.strictObject({ t: z.literal("started") }),
   z.strictObject({ t: z.literal("ready"), stats: Stats }),
   z.strictObject({
     t: z.literal("cap"),
@@ -37,9 +38,10 @@ const Message = z.discriminatedUnion("t", [
     logsTruncated: z.boolean(),
     cpuMs: z.number().min(0),
     cold: z.boolean(),
-    codeCache: CodeCache,
+    codeCacheFollows: z.boolean(),
     stats: Stats,
   }),
+  z.strictObject({ t: z.literal("code_cache"), versionKey: z.string().max(MAX_VERSION_KEY_CHARS), codeCache: CodeCache }),
   z.strictObject({ t: z.literal("prewarmed"), id: z.number().int(), codeCache: CodeCache, stats: Stats }),
   z.strictObject({ t: z.literal("retire") }),
 ]);

@@ -7,7 +7,7 @@ import path from "node:path";
 import { buildNodeScript } from "@/lib/bundler";
 import { log } from "@/lib/log";
 import { callCapability } from "./call-capability";
-import { findCodeCache, storeCodeCache } from "./tenant-code-caches";
+import { RunnerCodeCaches } from "./tenant-code-caches";
 import type { FunctionLimits } from "./function-limits";
 import { failureResult, resultOfDone } from "./invoke-results";
 import type { Capabilities, FunctionSource, InvokeResult } from "./invoke-types";
@@ -56,6 +56,7 @@ export class RunnerProcess {
   private readonly calls = new Map<number, Pending>();
   private readonly prewarms = new Map<number, { fn: FunctionSource; resolve(): void }>();
   private readonly versions = new Set<string>();
+  private readonly codeCaches = new RunnerCodeCaches(() => this.tenantKey);
   private readonly exited: Promise<void>;
   private markExited: () => void = () => undefined;
   private retiring = false;
@@ -117,7 +118,7 @@ export class RunnerProcess {
       this.prewarms.set(id, { fn, resolve });
       this.busyChanged();
       setTimeout(() => this.onPrewarmed(id), SPAWN_TIMEOUT_MS).unref();
-      this.post({ t: "prewarm", id, versionKey: fn.versionKey, script: fn.script, cachedData: this.cachedDataFor(fn.script), memoryMb });
+      this.post({ t: "prewarm", id, versionKey: fn.versionKey, script: fn.script, cachedData: this.codeCaches.find(fn.script), memoryMb });
     });
   }
 
@@ -155,8 +156,10 @@ export class RunnerProcess {
   private onMessage(raw: unknown): void {
     const message = parseRunnerMessage(raw);
     if (!message) return this.terminate("bad_message");
+    if (message.t === "started") return this.post({ t: "warm_up" });
     if (message.t === "cap") return this.onCap(message);
     if (message.t === "retire") return this.retire();
+    if (message.t === "code_cache") return this.codeCaches.receive(message.versionKey, message.codeCache);
     this.stats = message.stats;
     if (message.t === "ready") this.markReady(true);
     else if (message.t === "done") this.onDone(message);
@@ -186,25 +189,16 @@ export class RunnerProcess {
       return this.sendInvoke(call, true);
     }
     this.versions.add(call.fn.versionKey);
-    if (done.codeCache) this.keepCodeCache(call.fn.script, done.codeCache);
+    if (done.codeCacheFollows) this.codeCaches.expect(call.fn.versionKey, call.fn.script);
     this.finish(call, resultOfDone(done, outcome, { ...call, maxResponseBytes: call.limits.maxResponseBytes }));
   }
 
   private onPrewarmed(id: number, codeCache?: string): void {
     const prewarm = this.prewarms.get(id);
     if (!prewarm || !this.prewarms.delete(id)) return;
-    if (codeCache) this.keepCodeCache(prewarm.fn.script, codeCache);
+    this.codeCaches.keep(prewarm.fn.script, codeCache);
     this.busyChanged();
     prewarm.resolve();
-  }
-
-  /** Code caches go only to the tenant whose runner produced them (see tenant-code-caches.ts). */
-  private cachedDataFor(script: string): string | undefined {
-    return this.tenantKey === undefined ? undefined : findCodeCache(this.tenantKey, script);
-  }
-
-  private keepCodeCache(script: string, data: string): void {
-    if (this.tenantKey !== undefined) storeCodeCache(this.tenantKey, script, data);
   }
 
   private sendInvoke(call: Pending, withScript: boolean): void {
@@ -215,7 +209,7 @@ export class RunnerProcess {
       id: call.id,
       versionKey: call.fn.versionKey,
       script: withScript ? call.fn.script : undefined,
-      cachedData: withScript ? this.cachedDataFor(call.fn.script) : undefined,
+      cachedData: withScript ? this.codeCaches.find(call.fn.script) : undefined,
       requestJson: call.requestJson,
       env: call.capabilities.env,
       limits: { memoryMb, cpuMs, wallMs, maxResponseBytes, maxLogBytes },

@@ -10,10 +10,13 @@
 //   host promise.
 // Tenant code can defeat the checks here only for its own invocation; the runner and the
 // supervisor re-check every bound.
-// $0: send(kind, a, b, c); $1: { env, maxLogBytes, maxResponseBytes, maxPayloadChars, maxInflight, maxSleeps }.
+// $0: send(kind, a, b, c); $1: the platform's bounds { maxPayloadChars, maxInflight, maxSleeps }. The
+// invocation's own settings { env, maxLogBytes, maxResponseBytes } arrive through control("configure"),
+// before the tenant script runs: the context can then be made ahead of the call it serves.
 export const BOOTSTRAP_SOURCE = String.raw`"use strict";
 const send = $0;
-const cfg = $1;
+const bounds = $1;
+let cfg = null;
 const g = globalThis;
 const P = Promise, E = Error, TE = TypeError, toStr = String;
 const apply = Reflect.apply, freeze = Object.freeze, create = Object.create, keysOf = Object.keys;
@@ -24,8 +27,13 @@ const REMOVED = ["WebAssembly", "SharedArrayBuffer", "Atomics", "FinalizationReg
 for (let i = 0; i < REMOVED.length; i++) delete g[REMOVED[i]];
 
 const pending = create(null);
-let nextCallId = 0, inflight = 0, sleeps = 0, logChars = 0, finished = false;
-const logSoftLimit = cfg.maxLogBytes * 2 + 1024;
+let nextCallId = 0, inflight = 0, sleeps = 0, logChars = 0, finished = false, logSoftLimit = 0;
+
+function configure(settings) {
+  if (cfg !== null) return;
+  cfg = settings;
+  logSoftLimit = cfg.maxLogBytes * 2 + 1024;
+}
 
 function clip(s, max) { return s.length > max ? apply(slice, s, [0, max]) : s; }
 
@@ -88,12 +96,12 @@ function capError(error) {
 function call(op, build) {
   return new P((resolve, reject) => {
     const isSleep = op === "sleep";
-    if (isSleep ? sleeps >= cfg.maxSleeps : inflight >= cfg.maxInflight) {
+    if (isSleep ? sleeps >= bounds.maxSleeps : inflight >= bounds.maxInflight) {
       throw new E(isSleep ? "Too many pending timers." : "Too many capability calls in flight.");
     }
     const payload = build();
     if (typeof payload !== "string") throw new TE("The arguments are not JSON-serialisable.");
-    if (payload.length > cfg.maxPayloadChars) throw new E("The arguments are too large.");
+    if (payload.length > bounds.maxPayloadChars) throw new E("The arguments are too large.");
     nextCallId += 1;
     pending[nextCallId] = { resolve, reject, isSleep };
     if (isSleep) sleeps += 1; else inflight += 1;
@@ -158,7 +166,7 @@ const timers = create(null);
 let timerSeq = 0;
 function setTimeoutFn(fn, ms, ...args) {
   if (typeof fn !== "function") throw new TE("setTimeout needs a function.");
-  if (sleeps >= cfg.maxSleeps) throw new E("Too many pending timers.");
+  if (sleeps >= bounds.maxSleeps) throw new E("Too many pending timers.");
   const delay = typeof ms === "number" && ms > 0 ? ms : 0;
   timerSeq += 1;
   const id = timerSeq;
@@ -251,7 +259,8 @@ const names = keysOf(globals);
 for (let i = 0; i < names.length; i++) defineProperty(g, names[i], { value: globals[names[i]], writable: true, configurable: true });
 
 return function control(kind, a, b) {
-  if (kind === "start") start(a);
+  if (kind === "configure") configure(a);
+  else if (kind === "start") start(a);
   else if (kind === "deliver") deliver(a, b);
 };
 `;

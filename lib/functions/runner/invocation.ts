@@ -1,10 +1,11 @@
-// One invocation inside a runner: a fresh context in a checked-out isolate, the bootstrap, the
-// tenant script, the handler, and every message the bootstrap sends back. It settles exactly once:
+// One invocation inside a runner: a fresh context (bootstrap run, perhaps ahead) in a checked-out
+// isolate, the tenant script, the handler, and every message the bootstrap sends back. It settles exactly once:
 // with the handler's result (after the isolate went idle), a tenant error, or a limit.
 import ivm from "isolated-vm";
 import { FORWARDED_OPS, type ForwardedOp, type RunnerLimits, type RunnerOutcome } from "./protocol";
 import { describeTenantError, limitOf } from "./isolate-errors";
-import { disposeIsolate, type PooledIsolate } from "./isolate-pool";
+import { INVOCATION_BOUNDS, type FreshContext } from "./fresh-context";
+import { disposeIsolate, takeContext, type PooledIsolate } from "./isolate-pool";
 import { LogBuffer } from "./log-buffer";
 import { parseResult } from "./parse-result";
 
@@ -17,11 +18,9 @@ export type InvocationHost = {
   fatal(): void;
 };
 
-const MAX_INFLIGHT_CAPS = 32;
 // Each capability call is work in the web server's process: an invocation gets this many.
 const MAX_CAPS_PER_INVOCATION = 1_000;
-const MAX_SLEEPS = 64;
-const MAX_PAYLOAD_CHARS = 1024 * 1024;
+const { maxInflight: MAX_INFLIGHT_CAPS, maxSleeps: MAX_SLEEPS, maxPayloadChars: MAX_PAYLOAD_CHARS } = INVOCATION_BOUNDS;
 // After a forced dispose, V8 stops JS within a millisecond but not some natives (BigInt maths, GC
 // storms). Still busy after RETIRE_AFTER_MS: new calls go to a new runner; still busy after
 // ZOMBIE_GRACE_MS: the thread burns CPU nobody pays for, and the process goes.
@@ -48,8 +47,7 @@ export class Invocation {
   private readonly isolate: ivm.Isolate;
   private readonly startCpu: bigint;
   private readonly startWall = Date.now();
-  private context?: ivm.Context;
-  private control?: ivm.Reference;
+  private fresh?: FreshContext;
   private settled = false;
   private resultPending = false;
   private pendingOps = 0;
@@ -70,31 +68,20 @@ export class Invocation {
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
   }
 
-  /** Builds the context and runs the script, then the handler; the outcome arrives on `done`. */
+  /** Configures the invocation's fresh context and runs the script, then the handler; the outcome arrives on `done`. */
   start(requestJson: string, env: Record<string, string>): void {
-    const config = {
-      env,
-      maxLogBytes: this.limits.maxLogBytes,
-      maxResponseBytes: this.limits.maxResponseBytes,
-      maxPayloadChars: MAX_PAYLOAD_CHARS,
-      maxInflight: MAX_INFLIGHT_CAPS,
-      maxSleeps: MAX_SLEEPS,
-    };
+    const settings = { env, maxLogBytes: this.limits.maxLogBytes, maxResponseBytes: this.limits.maxResponseBytes };
     try {
       // Synchronous on purpose: the isolate is idle (pooled isolates passed an idle probe) and
       // only platform code runs here.
-      this.context = this.isolate.createContextSync();
-      const send = new ivm.Callback((...args: unknown[]) => this.onSend(args), { ignored: true });
-      const bootstrap: ivm.Reference = this.entry.bootstrap.runSync(this.context, { reference: true });
-      this.control = bootstrap.applySync(undefined, [send, new ivm.ExternalCopy(config).copyInto({ release: true })], {
-        result: { reference: true },
-      });
-      bootstrap.release();
+      this.fresh = takeContext(this.entry);
+      this.fresh.onSend = (args) => this.onSend(args);
+      this.fresh.control.applySync(undefined, ["configure", new ivm.ExternalCopy(settings).copyInto({ release: true })]);
     } catch (err) {
       this.onIsolateError(err);
       return;
     }
-    const { context, control } = this;
+    const { context, control } = this.fresh;
     const timeout = this.limits.cpuMs;
     // `timeout` covers only each synchronous slice; the watchdog covers everything after an await.
     this.track(this.entry.script.run(context, { timeout }), () => {
@@ -115,9 +102,9 @@ export class Invocation {
 
   /** A capability answer from the supervisor (or a finished timer): into the isolate, by copy. */
   deliver(callId: number, json: string, isCap = true): void {
-    if (this.settled || !this.control) return;
+    if (this.settled || !this.fresh) return;
     if (isCap) this.inflightCaps -= 1;
-    this.track(this.control.apply(undefined, ["deliver", callId, json], { arguments: { copy: true } }));
+    this.track(this.fresh.control.apply(undefined, ["deliver", callId, json], { arguments: { copy: true } }));
   }
 
   private track(op: Promise<unknown>, onFulfilled?: () => void): void {
@@ -227,7 +214,7 @@ export class Invocation {
     this.readCpu();
     for (const timer of this.sleeps) clearTimeout(timer);
     this.sleeps.clear();
-    for (const handle of [this.control, this.context]) {
+    for (const handle of [this.fresh?.control, this.fresh?.context]) {
       try {
         handle?.release();
       } catch {

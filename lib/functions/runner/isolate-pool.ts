@@ -1,17 +1,22 @@
 // Warm isolates of one runner process. An isolate holds one compiled function version and serves
 // one invocation at a time (so its cpuTime and memoryLimit are that invocation's own); each
-// invocation gets a fresh context in it. One spare isolate, blank but for the compiled bootstrap, is
-// kept so a new version (and a pooled runner's first call) only pays for compiling the version.
+// invocation gets a fresh context in it. One spare isolate, blank but for the compiled bootstrap and
+// a fresh context made ahead, is kept so a new version (and a pooled runner's first call) only pays
+// for compiling the version.
 import ivm from "isolated-vm";
 import { BOOTSTRAP_SOURCE } from "./bootstrap-source";
-import { compileCached, exportCache, importCache, type CodeCache } from "./code-cache";
+import { compileCached, importCache, type CodeCache } from "./code-cache";
+import { FreshContext } from "./fresh-context";
 
-/** An isolate checked out for one invocation, with the bootstrap and the version compiled in it. */
-export type PooledIsolate = { isolate: ivm.Isolate; key: string; bootstrap: ivm.Script; script: ivm.Script; uses: number };
+/**
+ * An isolate checked out for one invocation, with the bootstrap and the version compiled in it;
+ * `fresh`: the spare's context made ahead, for the isolate's first invocation only.
+ */
+export type PooledIsolate = { isolate: ivm.Isolate; key: string; bootstrap: ivm.Script; script: ivm.Script; uses: number; fresh?: FreshContext };
 
-/** What acquiring an isolate for a version gave. */
+/** What acquiring an isolate for a version gave; `produced`: the code cache compiling the version made. */
 export type Acquired =
-  | { kind: "ready"; entry: PooledIsolate; cold: boolean; codeCache?: string }
+  | { kind: "ready"; entry: PooledIsolate; cold: boolean; produced?: ivm.ExternalCopy<ArrayBuffer> }
   | { kind: "missing_script" }
   | { kind: "invalid_script"; message: string };
 
@@ -28,8 +33,8 @@ const MAX_SCRIPT_CHARS_TOTAL = 32 * 1024 * 1024;
 // isolates must cost about 1 MB each, not their memoryLimit.
 const MAX_IDLE_HEAP_BYTES = 8 * 1024 * 1024;
 
-/** A fresh isolate with the platform bootstrap compiled in it and nothing else. */
-type Blank = { isolate: ivm.Isolate; memoryMb: number; bootstrap: ivm.Script };
+/** A fresh isolate with the platform bootstrap compiled in it, a fresh context, and nothing else. */
+type Blank = { isolate: ivm.Isolate; memoryMb: number; bootstrap: ivm.Script; fresh: FreshContext };
 
 const BOOTSTRAP_WRAPPED = `(function ($0, $1) {${BOOTSTRAP_SOURCE}})`;
 // Platform code, the same in every isolate of every runner.
@@ -60,7 +65,7 @@ async function newBlank(memoryMb: number): Promise<Blank> {
   try {
     // Compiled once per isolate: running a compiled script costs a fifth of evalClosure's compile.
     const bootstrap = await compileCached(isolate, BOOTSTRAP_WRAPPED, "myco-bootstrap.js", bootstrapCache);
-    return { isolate, memoryMb, bootstrap };
+    return { isolate, memoryMb, bootstrap, fresh: new FreshContext(isolate, bootstrap) };
   } catch (err) {
     dispose(isolate);
     throw err;
@@ -111,7 +116,7 @@ export async function acquireIsolate(versionKey: string, memoryMb: number): Prom
   }
   const known = scripts.get(versionKey);
   if (known === undefined) return { kind: "missing_script" };
-  const { isolate, bootstrap } = await takeBlank(memoryMb);
+  const { isolate, bootstrap, fresh } = await takeBlank(memoryMb);
   try {
     // Compiling is not covered by any timeout; the supervisor caps the script's size.
     const given = known.cache.data;
@@ -119,8 +124,8 @@ export async function acquireIsolate(versionKey: string, memoryMb: number): Prom
     // Freshly produced (no cache yet, or V8 rejected the one given): the supervisor keeps it for later runners.
     const produced = known.cache.data !== given ? known.cache.data : undefined;
     busy += 1;
-    const entry = { isolate, key, bootstrap, script, uses: 0 };
-    return { kind: "ready", entry, cold: true, codeCache: produced && exportCache(produced) };
+    const entry = { isolate, key, bootstrap, script, uses: 0, fresh };
+    return { kind: "ready", entry, cold: true, produced };
   } catch (err) {
     dispose(isolate);
     const message = err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 2000) : "The script does not compile.";
@@ -138,6 +143,13 @@ function evictIdle(): void {
     if (list.length === 0) idle.delete(key);
     total -= 1;
   }
+}
+
+/** The context for the entry's next invocation: the one made ahead if it has not served yet, else a new one. */
+export function takeContext(entry: PooledIsolate): FreshContext {
+  const ahead = entry.fresh;
+  entry.fresh = undefined; // a context serves one invocation
+  return ahead ?? new FreshContext(entry.isolate, entry.bootstrap);
 }
 
 /** Returns an isolate after an invocation; it is pooled only if `healthy` and its heap is small again. */
@@ -176,7 +188,7 @@ export function restoreSpare(entry: PooledIsolate, memoryMb: number): void {
   busy -= 1;
   if (spare || entry.isolate.isDisposed) return dispose(entry.isolate);
   entry.script.release();
-  spare = { isolate: entry.isolate, memoryMb, bootstrap: entry.bootstrap };
+  spare = { isolate: entry.isolate, memoryMb, bootstrap: entry.bootstrap, fresh: new FreshContext(entry.isolate, entry.bootstrap) };
 }
 
 /**

@@ -41,6 +41,8 @@ export type ParentMessage =
       limits: RunnerLimits;
     }
   | { t: "prewarm"; id: number; versionKey: string; script: string; cachedData?: string; memoryMb: number }
+  // The answer to "started": warm up (see runner/main.ts), then say "ready".
+  | { t: "warm_up" }
   // `json` is the envelope {ok:true,value} | {ok:false,error:{message,code?}} as delivered into the isolate.
   | { t: "cap_result"; id: number; callId: number; json: string };
 
@@ -62,14 +64,23 @@ export type RunnerOutcome =
   | { kind: "error"; code: RunnerErrorCode; message: string }
   | { kind: "need_script" };
 
-/** Longest V8 code cache (base64) a runner sends with an answer; a bigger one is not sent. */
+/** Longest function version key the supervisor accepts (and so a runner can name). */
+export const MAX_VERSION_KEY_CHARS = 256;
+
+/** Longest V8 code cache (base64) a runner sends; a bigger one is not sent. */
 export const MAX_CODE_CACHE_CHARS = 16 * 1024 * 1024;
 
 /** Cheap figures a runner reports with every answer (for runtimeStats). */
 export type RunnerStats = { isolates: number; rssBytes: number };
 
-/** Runner → supervisor. `codeCache`: V8 code cache (base64) the call's compile of the version produced. */
+/**
+ * Runner → supervisor. `codeCacheFollows`: the call compiled the version and produced a V8 code cache,
+ * which follows in a `code_cache` message (after the answer, so that the call does not wait for it);
+ * its `codeCache` (base64) is absent if too large to send. `prewarmed` carries its cache itself.
+ */
 export type RunnerMessage =
+  // The runner listens for messages (before, one could be lost); "ready": it is warm and takes calls.
+  | { t: "started" }
   | { t: "ready"; stats: RunnerStats }
   | { t: "cap"; id: number; callId: number; op: ForwardedOp; payload: string }
   | {
@@ -80,9 +91,10 @@ export type RunnerMessage =
       logsTruncated: boolean;
       cpuMs: number;
       cold: boolean;
-      codeCache?: string;
+      codeCacheFollows: boolean;
       stats: RunnerStats;
     }
+  | { t: "code_cache"; versionKey: string; codeCache?: string }
   | { t: "prewarmed"; id: number; codeCache?: string; stats: RunnerStats }
   // The runner has a disposed isolate that keeps running: give it no new calls.
   | { t: "retire" };

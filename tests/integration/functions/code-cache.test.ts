@@ -1,7 +1,7 @@
 // V8 code caches with real isolates and runners: a second isolate compiling the same source consumes
 // what the first produced; the supervisor keeps a runner's cache for that tenant and source only.
 import ivm from "isolated-vm";
-import { afterAll, expect, it } from "vitest";
+import { afterAll, expect, it, vi } from "vitest";
 import { invokeFunction, runnerPid, shutdownRuntime } from "@/lib/functions/runtime";
 import { compileCached, exportCache, importCache, type CodeCache } from "@/lib/functions/runner/code-cache";
 import { findCodeCache, storeCodeCache } from "@/lib/functions/tenant-code-caches";
@@ -36,7 +36,8 @@ it("fills the cache on a first compile and reuses it, unchanged, in a new isolat
 
 it("keeps a runner's cache for its own tenant and that exact source, and the tenant's next runner answers with it", async () => {
   expect(await invokeFunction("cache-owner", ECHO, request({ query: { q: "1" } }), memoryCapabilities())).toMatchObject({ ok: true });
-  expect(findCodeCache("cache-owner", ECHO.script)).toEqual(expect.any(String));
+  // The runner sends the cache after its answer.
+  await vi.waitFor(() => expect(findCodeCache("cache-owner", ECHO.script)).toEqual(expect.any(String)));
   expect(findCodeCache("cache-other", ECHO.script)).toBeUndefined();
   expect(findCodeCache("cache-owner", `${ECHO.script} `)).toBeUndefined();
   const pid = runnerPid("cache-owner") ?? 0;
