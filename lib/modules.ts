@@ -3,7 +3,7 @@
 
 /** The lib/<module> folders in dependency order: a module imports only modules before it. */
 export const MODULE_ORDER = [
-  "config", "errors", "log", "storage", "sdui", "db", "auth", "security", "workspace", "tenant-db",
+  "config", "errors", "log", "storage", "sdui", "db", "coordination", "auth", "security", "workspace", "tenant-db",
   "bundler", "functions", "agent", "releases", "projects", "http",
 ] as const;
 

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { forgetEverywhere } from "@/lib/coordination";
 import { getDb, type Role } from "@/lib/db";
 import type { Identity } from "./identity";
 import { hasRole } from "./roles";
@@ -42,7 +43,7 @@ export type AppScope = Readonly<{ projectId: string; slug: string; env: EnvName;
 export type TenantScope = ProjectScope | AppScope;
 
 // Every request to an app resolves its slug; a project's slug changes rarely and forgetApp is called
-// when it does, so a short-lived in-process cache saves a database round trip per request.
+// (on every node) when it does, so a short-lived per-node cache saves a database round trip per request.
 const APP_CACHE_MS = 5_000;
 const apps = new Map<string, { projectId: string; until: number }>();
 
@@ -57,7 +58,5 @@ export async function authorizeApp(slug: string, env: EnvName): Promise<AppScope
   return { projectId: project.id, slug, env } as AppScope;
 }
 
-/** Drops a slug from the app cache (its project was renamed or deleted). */
-export function forgetApp(slug: string): void {
-  apps.delete(slug);
-}
+/** Drops a slug from every node's app cache (its project was renamed or deleted). */
+export const forgetApp: (slug: string) => void = forgetEverywhere("auth.apps", (slug) => apps.delete(slug));

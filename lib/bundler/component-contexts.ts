@@ -1,6 +1,6 @@
 import * as esbuild from "esbuild";
 import type { TenantScope } from "@/lib/auth";
-import { withProjectLock } from "@/lib/workspace";
+import { withLocalLock } from "@/lib/coordination";
 import { SHARED_MODULES } from "./build-runtime";
 import { asBuildError, assertEntry, bundleOf, jailedOptions, type EntryOptions, type JailedOptions } from "./compile-workspace";
 import { installedHash } from "./install-dependencies";
@@ -46,7 +46,7 @@ function dispose(key: string, entry: Kept): void {
   clearTimeout(entry.idle);
   counts.disposed++;
   // Behind the component's lock: a rebuild running on it finishes first.
-  void withProjectLock(key, () => entry.context.dispose());
+  void withLocalLock(key, () => entry.context.dispose());
 }
 
 // New packages or another tsconfig change what every import means: such a context is made afresh.
@@ -94,7 +94,7 @@ export type ComponentBundle = { bundle: Uint8Array; inputs: string[] };
  */
 export function compileComponent(scope: TenantScope, name: string, files: ReadonlySet<string>): Promise<ComponentBundle> {
   const key = keyOf(scope.projectId, name);
-  return withProjectLock(key, async () => {
+  return withLocalLock(key, async () => {
     assertEntry(files, `components/${name}.tsx`, "components");
     const held = await keptContext(scope, name, files);
     held.files.clear();

@@ -1,7 +1,8 @@
 import { EventEmitter, on } from "node:events";
 import type { ProjectScope } from "@/lib/auth";
 import { log as rootLog } from "@/lib/log";
-import { onWorkspaceWrite, withProjectLock, type WorkspaceWrite } from "@/lib/workspace";
+import { publish, subscribe, withLocalLock } from "@/lib/coordination";
+import { onWorkspaceWrite, type WorkspaceWrite } from "@/lib/workspace";
 import { putArtifact } from "./artifacts";
 import { BuildError, type BuildDiagnostic } from "./build-error";
 import { COMPONENT_FILE } from "./build-component";
@@ -12,8 +13,16 @@ import { MISSING_PACKAGE } from "./workspace-plugin";
 /** A component rebuilt from an edit before its commit: its new bundle's URL on the app's origin, or why it failed. */
 export type ComponentEvent = { event: "component"; data: { name: string; url: string } | { name: string; errors: BuildDiagnostic[] } };
 
-// Per project: each hot build as it is stored (or fails), for the preview streams of that project only.
+// Per project: each hot build as it is stored (or fails), for the preview streams of that project only,
+// on whichever node they are open (the bundle is on shared storage; that node serves it from then on).
 const announced = new EventEmitter().setMaxListeners(0);
+type Announcement = { projectId: string; hash?: string; event: ComponentEvent };
+
+subscribe("bundler.component", (data, origin) => {
+  const { projectId, hash, event } = data as Announcement;
+  if (origin === "remote" && hash) rememberHotBundle(projectId, hash);
+  announced.emit(projectId, event);
+});
 
 /** Every hot component build of the project from now on, until `signal` aborts. */
 export function watchComponentEvents(projectId: string, signal: AbortSignal): AsyncGenerator<ComponentEvent> {
@@ -36,7 +45,7 @@ function isSwappable(path: string): boolean {
 
 // A hot bundle is fetched by the preview before the commit's build registers it as an MfeVersion, so the
 // app's origin serves a project's recent hot bundles from here (readAppAsset); each project's newest few,
-// for the most recently edited projects. In-process: on several nodes the registry row answers later.
+// for the most recently edited projects. Every node hears of the others' hot bundles (see above).
 const HOT_BUNDLES_PER_PROJECT = 32;
 const HOT_PROJECTS = 1_000;
 const hotBundles = new Map<string, string[]>();
@@ -53,8 +62,9 @@ export function isHotBundle(projectId: string, hash: string): boolean {
   return hotBundles.get(projectId)?.includes(hash) ?? false;
 }
 
-// Every viewer's stream holds each event until it is read: what a failed build tells them is bounded.
-const MAX_EVENT_ERRORS = 20;
+// Every viewer's stream holds each event until it is read: what a failed build tells them is bounded
+// (and fits one message between nodes).
+const MAX_EVENT_ERRORS = 10;
 const MAX_ERROR_CHARS = 500;
 
 async function swapOne(scope: ProjectScope, name: string, files: Set<string>): Promise<{ ok: boolean; inputs: string[] }> {
@@ -62,14 +72,15 @@ async function swapOne(scope: ProjectScope, name: string, files: Set<string>): P
     const { bundle, inputs } = await compileComponent(scope, name, files);
     const artifact = await putArtifact("mfe", "js", bundle);
     rememberHotBundle(scope.projectId, artifact.hash);
-    announced.emit(scope.projectId, { event: "component", data: { name, url: `/_myco/a/${artifact.key}` } } satisfies ComponentEvent);
+    const event: ComponentEvent = { event: "component", data: { name, url: `/_myco/a/${artifact.key}` } };
+    publish("bundler.component", { projectId: scope.projectId, hash: artifact.hash, event } satisfies Announcement);
     return { ok: true, inputs };
   } catch (err) {
     if (!(err instanceof BuildError)) throw err;
     // A package the component lacks is added by the commit's build (a member's), which then reloads.
     if (!err.diagnostics.some((d) => MISSING_PACKAGE.test(d.message))) {
       const errors = err.diagnostics.slice(0, MAX_EVENT_ERRORS).map((d) => ({ ...d, message: d.message.slice(0, MAX_ERROR_CHARS) }));
-      announced.emit(scope.projectId, { event: "component", data: { name, errors } } satisfies ComponentEvent);
+      publish("bundler.component", { projectId: scope.projectId, event: { event: "component", data: { name, errors } } } satisfies Announcement);
     }
     return { ok: false, inputs: [] };
   }
@@ -86,7 +97,7 @@ export async function hotSwapComponents(scope: ProjectScope, write: WorkspaceWri
   const names = new Set([...entries, ...write.written.flatMap((path) => componentsReading(scope.projectId, path))]);
   if (names.size === 0) return false;
   // One hot swap of a project at a time, in write order, so that the last announced is the newest.
-  return withProjectLock(`${scope.projectId}:hot`, async () => {
+  return withLocalLock(`${scope.projectId}:hot`, async () => {
     const files = new Set([...(await headFiles(scope)), ...write.written]);
     // A component deleted since its last build has nothing left to swap.
     const present = [...names].filter((name) => files.has(`components/${name}.tsx`));

@@ -5,7 +5,8 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { getConfig } from "@/lib/config";
+import { getConfig, processWide } from "@/lib/config";
+import { withSharedLock } from "@/lib/coordination";
 import type { TenantScope } from "@/lib/auth";
 import { readFile } from "@/lib/workspace";
 
@@ -42,7 +43,7 @@ async function manifestOf(scope: TenantScope): Promise<Record<string, string>> {
   return parsed.data.dependencies;
 }
 
-const installing = new Map<string, Promise<void>>();
+const installing = processWide("bundler.installing", () => new Map<string, Promise<void>>());
 
 const markerOf = (scope: TenantScope) => path.join(dependencyDir(scope), ".installed");
 
@@ -76,12 +77,13 @@ async function install(scope: TenantScope): Promise<void> {
 
 /**
  * Installs the registry packages listed in the workspace's package.json (scripts off) once per change of
- * that list; concurrent calls for one project share the same install.
+ * that list; concurrent calls for one project share the same install, and other nodes wait for it (the
+ * folder is shared) and then find it done.
  */
 export function installDependencies(scope: TenantScope): Promise<void> {
   let pending = installing.get(scope.projectId);
   if (!pending) {
-    pending = install(scope).finally(() => installing.delete(scope.projectId));
+    pending = withSharedLock(`install:${scope.projectId}`, () => install(scope)).finally(() => installing.delete(scope.projectId));
     installing.set(scope.projectId, pending);
   }
   return pending;

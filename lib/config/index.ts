@@ -6,6 +6,7 @@ import { RATE_LIMIT_DEFAULTS, RateLimitOverrides, type RateLimitId } from "./rat
 
 export { RATE_LIMIT_DEFAULTS, type RateLimitId };
 export { processWide } from "./process-wide";
+export { crashPoint, type CrashPoint } from "./crash-point";
 
 const optionalString = z
   .string()

@@ -45,6 +45,8 @@ export { isUniqueViolation, isNotFound } from "./prisma-errors";
 
 export { recordAudit, type AuditSubject } from "./record-audit";
 
+export { openCoordinationSession, type CoordinationSession } from "./coordination-session";
+
 // On globalThis so that Next's dev HMR, which re-evaluates this module, reuses the open database:
 // a second PGlite on the same directory would abort or corrupt it.
 const store = globalThis as typeof globalThis & { __mycoDb?: Promise<OpenDb> };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter, on } from "node:events";
 import { z } from "zod";
+import { publish, subscribe } from "@/lib/coordination";
 import { getDb, Prisma, type FunctionInvocation } from "@/lib/db";
 import { log, metrics } from "@/lib/log";
 import type { TenantScope } from "@/lib/auth";
@@ -14,12 +15,38 @@ export const LogsQuery = z.strictObject({
 });
 export type LogsQuery = z.infer<typeof LogsQuery>;
 
-// Live subscribers are in-process: a node streams the invocations it ran (several nodes would need a
-// shared channel such as Redis pub/sub).
+// Live subscribers hear of this node's invocations as they are recorded, and of other nodes' once
+// stored: each node announces a stored batch by id, and a node with someone watching reads those rows.
 const live = new EventEmitter();
 live.setMaxListeners(0);
 
 const channel = (projectId: string, name: string) => `${projectId}:${name}`;
+
+/** A stored invocation as other nodes hear of it: project, function and id (the row has the rest). */
+type Stored = [projectId: string, functionName: string, id: string];
+// ~150 bytes each: a message stays well under the pub/sub payload limit.
+const ANNOUNCE_CHUNK = 40;
+
+subscribe("functions.invocation", (data, origin) => {
+  if (origin === "local") return;
+  const watched = (data as Stored[]).filter(([projectId, name]) => live.listenerCount(channel(projectId, name)) > 0);
+  if (watched.length > 0) void emitStored(watched.map(([, , id]) => id));
+});
+
+async function emitStored(ids: string[]): Promise<void> {
+  const db = await getDb();
+  const rows = await db.functionInvocation.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }).catch((err: unknown) => {
+    log.warn("functions.live_read_failed", { err: err instanceof Error ? err.message : String(err) });
+    return [];
+  });
+  for (const row of rows) live.emit(channel(row.projectId, row.functionName), toRecord(row));
+}
+
+function announce(batch: QueuedInvocation[]): void {
+  for (let i = 0; i < batch.length; i += ANNOUNCE_CHUNK) {
+    publish("functions.invocation", batch.slice(i, i + ANNOUNCE_CHUNK).map((r) => [r.projectId, r.functionName, r.id] satisfies Stored));
+  }
+}
 
 function toRecord(row: FunctionInvocation): InvocationRecord {
   const { projectId: _projectId, ...rest } = row;
@@ -76,10 +103,14 @@ export function flushInvocations(): Promise<void> {
     const insert = async (rows: QueuedInvocation[]) => (await getDb()).$executeRaw(insertBatch(rows));
     try {
       await insert(batch);
+      announce(batch);
     } catch {
       // A row the database refuses must not take the rest of the batch (other tenants' records) with it.
       for (const row of batch) {
-        await insert([row]).catch((err: unknown) => log.error("functions.log_write_failed", { projectId: row.projectId }, err));
+        await insert([row]).then(
+          () => announce([row]),
+          (err: unknown) => log.error("functions.log_write_failed", { projectId: row.projectId }, err),
+        );
       }
     }
   });

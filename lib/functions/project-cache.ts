@@ -1,10 +1,13 @@
+import { forgetEverywhere } from "@/lib/coordination";
+
 // Settings and secrets are read on every invocation and change rarely; they are kept for a few seconds
-// and dropped at once when this process changes them.
+// per node and dropped at once on every node when they change.
 const TTL_MS = 5_000;
 
-/** A per-project cache of one async value with a short lifetime and explicit invalidation. */
-export function projectCache<T>(load: (projectId: string) => Promise<T>) {
+/** A per-project cache of one async value (`name` among caches) with a short lifetime and explicit invalidation. */
+export function projectCache<T>(name: string, load: (projectId: string) => Promise<T>) {
   const entries = new Map<string, { value: Promise<T>; until: number }>();
+  const forget = forgetEverywhere(name, (projectId) => entries.delete(projectId));
   return {
     get(projectId: string): Promise<T> {
       const hit = entries.get(projectId);
@@ -14,8 +17,6 @@ export function projectCache<T>(load: (projectId: string) => Promise<T>) {
       value.catch(() => entries.delete(projectId));
       return value;
     },
-    forget(projectId: string): void {
-      entries.delete(projectId);
-    },
+    forget,
   };
 }

@@ -56,7 +56,7 @@ export async function deleteSecret(scope: ProjectScope, name: string): Promise<v
   cache.forget(scope.projectId);
 }
 
-const cache = projectCache(loadSecretValues);
+const cache = projectCache("functions.secrets", loadSecretValues);
 
 /** The decrypted secrets of a project, for a function's ctx.env only. */
 export function readSecretValues(projectId: string): Promise<Record<string, string>> {

@@ -34,7 +34,7 @@ export type FunctionSettingsView = FunctionSettings & { defaults: FunctionLimits
 
 const Stored = z.object({ functions: FunctionSettings.optional() }).passthrough();
 
-const cache = projectCache(loadSettings);
+const cache = projectCache("functions.settings", loadSettings);
 
 /** The project's function settings (defaults where unset). */
 export function getFunctionSettings(projectId: string): Promise<FunctionSettings> {

@@ -1,4 +1,5 @@
 import { ConfigError, getConfig } from "@/lib/config";
+import { coordinationKind, listen, nodeId } from "@/lib/coordination";
 import { initErrorReporting, log } from "@/lib/log";
 import { interruptRuns } from "@/lib/agent";
 import { removeArtifactLeftovers } from "@/lib/bundler";
@@ -63,10 +64,12 @@ export async function startServer(): Promise<void> {
   initErrorReporting();
   const problem = await findStartProblem();
   if (problem) refuseToStart(problem.cause, problem.advice);
+  // Other nodes' news (commits, hot builds, stops) from before the first request: caches hear of it.
+  await listen();
   const recovered = await recoverAfterCrash();
   const config = getConfig();
   await startMetricsListener(config.metrics.port, config.metrics.host);
-  log.info("server.started", { ideUrl: config.ideUrl.origin, database: config.databaseUrl ? "postgresql" : "pglite", ...recovered });
+  log.info("server.started", { ideUrl: config.ideUrl.origin, database: config.databaseUrl ? "postgresql" : "pglite", coordination: coordinationKind(), nodeId, ...recovered });
   keepAuditRetention();
   warmRunnerPool();
 }

@@ -1,3 +1,4 @@
+import { crashPoint } from "@/lib/config";
 import { z } from "zod";
 import type { ProjectScope } from "@/lib/auth";
 import { getDb } from "@/lib/db";
@@ -6,7 +7,6 @@ import type { Logger } from "@/lib/log";
 import { DEPLOY_ENVS, DeployEnv } from "@/lib/sdui";
 import { applyTenantMigrations, listAppliedMigrations, snapshotTenantDb } from "@/lib/tenant-db";
 import { withProjectLock } from "@/lib/workspace";
-import { crashPoint } from "./crash-point";
 import { assertCanDeploy } from "./deploy-access";
 import { environmentOf, failDeployment, goLive, migrationsOf } from "./deployment-steps";
 import { DEPLOYMENT_SELECT, toDeploymentView, type DeploymentView } from "./deployment-view";

@@ -3,7 +3,9 @@ import { getDb } from "@/lib/db";
 import type { Logger } from "@/lib/log";
 import type { DeployEnv } from "@/lib/sdui";
 import { applyTenantMigrations, hasSnapshot, listAppliedMigrations, restoreTenantSnapshot, snapshotTenantDb } from "@/lib/tenant-db";
+import { withProjectLock } from "@/lib/workspace";
 import { goLive, markFailed, migrationsOf, publicReason } from "./deployment-steps";
+import { deployLockKey } from "./deploy-release";
 
 type Pending = NonNullable<Awaited<ReturnType<typeof pendingDeployments>>>[number];
 
@@ -52,9 +54,21 @@ async function recover(p: Pending, log: Logger): Promise<void> {
   }
 }
 
-/** Start-up: every deployment a crash left pending is finished or undone (see recover), one at a time. */
+/**
+ * Start-up: every deployment a crash left pending is finished or undone (see recover), one at a time.
+ * Each holding its environment's deploy lock, as a deploy does: one still going on another node is
+ * waited for, and then found done.
+ */
 export async function recoverDeployments(log: Logger): Promise<number> {
-  const pending = await pendingDeployments();
-  for (const p of pending) await recover(p, log);
-  return pending.length;
+  const db = await getDb();
+  let recovered = 0;
+  for (const p of await pendingDeployments()) {
+    await withProjectLock(deployLockKey(p.projectId, p.environment.name as DeployEnv), async () => {
+      const now = await db.deployment.findUnique({ where: { id: p.id }, select: { status: true } });
+      if (now?.status !== "pending") return;
+      await recover(p, log);
+      recovered++;
+    });
+  }
+  return recovered;
 }

@@ -1,3 +1,4 @@
+import { crashPoint } from "@/lib/config";
 import { z } from "zod";
 import type { ProjectScope } from "@/lib/auth";
 import { getDb } from "@/lib/db";
@@ -6,7 +7,6 @@ import type { Logger } from "@/lib/log";
 import type { DeployEnv } from "@/lib/sdui";
 import { applyTenantMigrations, restoreTenantSnapshot, snapshotTenantDb } from "@/lib/tenant-db";
 import { withProjectLock } from "@/lib/workspace";
-import { crashPoint } from "./crash-point";
 import { assertCanDeploy } from "./deploy-access";
 import { deployLockKey } from "./deploy-release";
 import { failDeployment, goLive } from "./deployment-steps";

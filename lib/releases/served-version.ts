@@ -1,4 +1,5 @@
 import type { AppScope } from "@/lib/auth";
+import { forgetEverywhere } from "@/lib/coordination";
 import { readArtifact, parseBlueprintText } from "@/lib/bundler";
 import { getDb } from "@/lib/db";
 import type { DeployEnv, EnvName } from "@/lib/sdui";
@@ -19,8 +20,8 @@ export type ServedVersion =
   | { env: DeployEnv; kind: "release"; release: ServedRelease }
   | { env: DeployEnv; kind: "none" };
 
-// Every app request resolves its version: kept per node for a moment, and forgotten here the instant a
-// deploy or rollback moves the pointer (another node sees it within CACHE_MS).
+// Every app request resolves its version: kept per node for a moment, and forgotten on every node the
+// instant a deploy or rollback moves the pointer (a node that missed the message within CACHE_MS).
 const CACHE_MS = 2_000;
 const cache = new Map<string, { until: number; version: Promise<ServedVersion> }>();
 
@@ -59,7 +60,9 @@ export function resolveServedVersion(scope: Pick<AppScope, "projectId" | "env">)
   return version;
 }
 
-/** Forgets what an environment serves, after its pointer moved (deploy, rollback, recovery). */
+const forget = forgetEverywhere("releases.servedVersion", (key) => cache.delete(key));
+
+/** Forgets, on every node, what an environment serves, after its pointer moved (deploy, rollback, recovery). */
 export function forgetServedVersion(projectId: string, env: EnvName): void {
-  cache.delete(`${projectId}:${env}`);
+  forget(`${projectId}:${env}`);
 }

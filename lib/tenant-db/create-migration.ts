@@ -23,7 +23,7 @@ export type CreatedMigration = { name: string; path: string; sql: string; commit
 
 async function create(scope: ProjectScope, input: CreateMigrationInput, log: Logger): Promise<CreatedMigration> {
   // Checked before dev is migrated: a migration whose file could not be committed must not be applied.
-  assertWorkspaceWritable(scope);
+  await assertWorkspaceWritable(scope);
   const sql = input.sql ?? planOperations(input.operations ?? []);
   validateMigration(sql);
   const existing = await readWorkspaceMigrations(scope);

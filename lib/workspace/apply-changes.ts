@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { getConfig } from "@/lib/config";
+import { crashPoint, getConfig } from "@/lib/config";
 import type { ProjectScope } from "@/lib/auth";
 import type { Logger } from "@/lib/log";
 import { gitOf, layoutOf, type WorkspaceLayout } from "./layout";
-import { withProjectLock } from "./project-lock";
+import { withWorkspaceLock } from "./project-lock";
 import { WorkspacePath } from "./workspace-path";
 import { entryKind, readSafe, removeSafe, writeSafe } from "./safe-fs";
 import { commitAll, emitWrite, resetToHead, type CommitInfo, type WorkspaceWrite } from "./commit-info";
@@ -94,13 +94,14 @@ function writeOf(changes: FileChange[]): WorkspaceWrite {
  */
 export async function applyChanges(scope: ProjectScope, input: ChangeSet, log: Logger): Promise<ChangeResult> {
   const decoded = input.changes.map((c, i) => (c.op === "write" || c.op === "create" ? decode(c, i) : undefined));
-  return withProjectLock(scope.projectId, async () => {
-    assertWorkspaceWritable(scope);
+  return withWorkspaceLock(scope.projectId, async () => {
+    await assertWorkspaceWritable(scope);
     const layout = layoutOf(scope.projectId);
     const git = gitOf(layout);
     let commit: CommitInfo | null;
     try {
       for (const [i, change] of input.changes.entries()) await applyOne(layout, change, decoded[i]);
+      crashPoint("workspace.written");
       const live = emitWrite(scope, writeOf(input.changes));
       await settledWithin(live, WRITE_HEAD_START_MS);
       commit = await commitAll(git, scope, input.message, live);

@@ -2,6 +2,7 @@ import { EventEmitter, on } from "node:events";
 import type { SimpleGit } from "simple-git";
 import { getDb, recordAuditNow } from "@/lib/db";
 import { log } from "@/lib/log";
+import { onResync, publish, subscribe } from "@/lib/coordination";
 import type { ProjectScope } from "@/lib/auth";
 import { currentLeaseHolder } from "./workspace-lease";
 
@@ -36,9 +37,12 @@ export async function authorOf(scope: ProjectScope): Promise<string> {
   return user ? `${clean(user.name) || "Unknown"} <${clean(user.email)}>` : "Unknown <unknown@myco.invalid>";
 }
 
-// HEAD of each workspace, known without asking git: every commit goes through commitAll in this
-// process (builds are cached per HEAD, and a git spawn per request would cost more than the build).
+// HEAD of each workspace, known without asking git: every commit goes through commitAll, in this
+// process or on another node, which says so (builds are cached per HEAD, and a git spawn per request
+// would cost more than the build). Another node's commit only makes this one forget: its message may
+// arrive after a newer commit of this node's. A node that may have missed messages forgets them all.
 const heads = new Map<string, string>();
+onResync(() => heads.clear());
 
 /** The remembered HEAD of a project, if this process has seen it. */
 export function knownHead(projectId: string): string | undefined {
@@ -103,14 +107,23 @@ export function emitWrite(scope: ProjectScope, write: WorkspaceWrite): Promise<b
   return Promise.all(works).then((live) => live.length > 0 && live.every(Boolean));
 }
 
+type CommitMessage = SettledCommit & { projectId: string };
+
+// Every node's watchers hear of a commit once its builds settled (they are on shared storage).
+subscribe("workspace.commit", (data, origin) => {
+  const { projectId, sha, hot } = data as CommitMessage;
+  if (origin === "remote") heads.delete(projectId);
+  settled.emit(projectId, { sha, hot } satisfies SettledCommit);
+});
+
 function emitCommit(scope: ProjectScope, sha: string, live: Promise<boolean>): void {
   const works = listeners.map((listener) => track(scope.projectId, Promise.resolve().then(() => listener(scope, sha)), undefined));
-  void Promise.all([live, ...works]).then(([hot]) => settled.emit(scope.projectId, { sha, hot } satisfies SettledCommit));
+  void Promise.all([live, ...works]).then(([hot]) => publish("workspace.commit", { projectId: scope.projectId, sha, hot } satisfies CommitMessage));
 }
 
 /**
- * Every commit of the project this process makes from now on (listening starts at the call, not at
- * the first read), each once its builds have settled, until `signal` aborts.
+ * Every commit of the project from now on, made by any node (listening starts at the call, not at the
+ * first read), each once its builds have settled, until `signal` aborts.
  */
 export function watchCommits(projectId: string, signal: AbortSignal): AsyncGenerator<SettledCommit> {
   const events = on(settled, projectId, { signal });

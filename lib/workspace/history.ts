@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { ProjectScope } from "@/lib/auth";
 import type { Logger } from "@/lib/log";
 import { gitOf, layoutOf } from "./layout";
-import { withProjectLock } from "./project-lock";
+import { withWorkspaceLock } from "./project-lock";
 import { COMMIT_FORMAT, commitAll, parseCommits, rememberHead, resetToHead, type CommitInfo } from "./commit-info";
 import { asLeaseHolder, assertWorkspaceWritable } from "./workspace-lease";
 
@@ -96,8 +96,8 @@ export async function restoreCommit(
   message?: string,
 ): Promise<CommitInfo | null> {
   const full = await resolveCommit(scope, sha);
-  return withProjectLock(scope.projectId, async () => {
-    assertWorkspaceWritable(scope);
+  return withWorkspaceLock(scope.projectId, async () => {
+    await assertWorkspaceWritable(scope);
     const git = gitOf(layoutOf(scope.projectId));
     try {
       await git.raw(["read-tree", "-u", "--reset", full]);
@@ -144,7 +144,7 @@ export async function squashRunCommits(
   log: Logger,
 ): Promise<{ commits: CommitInfo[]; folded: boolean }> {
   const full = await resolveCommit(scope, base);
-  return withProjectLock(scope.projectId, async () => {
+  return withWorkspaceLock(scope.projectId, async () => {
     const git = gitOf(layoutOf(scope.projectId));
     const commits = parseCommits(await git.raw(["log", COMMIT_FORMAT, `${full}..HEAD`, "--"]));
     if (commits.length === 0) return { commits: [], folded: true };

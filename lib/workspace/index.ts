@@ -46,7 +46,7 @@ export {
 } from "./file-ops";
 /** One writer (an agent run) holding a workspace: others are refused; its commits carry its id. */
 export { asLeaseHolder, assertWorkspaceWritable, leaseWorkspace } from "./workspace-lease";
-/** Serialises work per key (a project id, or a project id and a purpose). */
+/** Serialises work per key (a project id and a purpose) across every node. */
 export { withProjectLock } from "./project-lock";
 /** Start-up after a crash: unrenamed temp files and dead git processes' locks. */
 export { removeWorkspaceLeftovers } from "./remove-leftovers";

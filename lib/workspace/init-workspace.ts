@@ -2,14 +2,14 @@ import fs from "node:fs/promises";
 import type { ProjectScope } from "@/lib/auth";
 import type { Logger } from "@/lib/log";
 import { gitOf, layoutOf } from "./layout";
-import { withProjectLock } from "./project-lock";
+import { withWorkspaceLock } from "./project-lock";
 import { writeSafe } from "./safe-fs";
 import { commitAll, rememberHead, settleCommitWork, type CommitInfo } from "./commit-info";
 import { seedFiles } from "./seed";
 
 /** Creates the project's repository and commits the seed app as the creating user. */
 export async function initWorkspace(scope: ProjectScope, project: { name: string; slug: string }, log: Logger): Promise<CommitInfo> {
-  return withProjectLock(scope.projectId, async () => {
+  return withWorkspaceLock(scope.projectId, async () => {
     const layout = layoutOf(scope.projectId);
     await fs.mkdir(layout.gitDir, { recursive: true });
     await fs.mkdir(layout.tree, { recursive: true });
@@ -32,7 +32,7 @@ export async function deleteWorkspace(scope: ProjectScope): Promise<void> {
   // A background build of the last commit may still be writing under the workspace (outside the lock:
   // adding a package it imports takes the lock itself).
   await settleCommitWork(scope.projectId);
-  await withProjectLock(scope.projectId, async () => {
+  await withWorkspaceLock(scope.projectId, async () => {
     rememberHead(scope.projectId, undefined);
     await fs.rm(layoutOf(scope.projectId).root, { recursive: true, force: true, maxRetries: 3 });
   });

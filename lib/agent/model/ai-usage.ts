@@ -108,14 +108,15 @@ async function recentRuns(projectId: string, limit: number): Promise<RunUsage[]>
     take: limit,
     select: { id: true, prompt: true, status: true, provider: true, model: true, startedAt: true, usage: { select: { promptTokens: true, completionTokens: true } } },
   });
-  return rows.map((r) => {
+  const active = await Promise.all(rows.map((r) => (r.status === "running" ? isRunActive(projectId, r.id) : false)));
+  return rows.map((r, i) => {
     const promptTokens = r.usage.reduce((n, u) => n + u.promptTokens, 0);
     const completionTokens = r.usage.reduce((n, u) => n + u.completionTokens, 0);
     return {
       id: r.id,
       prompt: r.prompt,
       // A "running" run no process drives (the server restarted) failed, as the runs list says.
-      status: r.status === "running" && !isRunActive(projectId, r.id) ? "failed" : r.status,
+      status: r.status === "running" && !active[i] ? "failed" : r.status,
       provider: r.provider,
       model: r.model,
       startedAt: r.startedAt.toISOString(),

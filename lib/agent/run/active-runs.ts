@@ -1,29 +1,66 @@
+// The runs (and undos) going on, one per project across every node: a run holds leases on its project
+// and on its own id (lib/coordination), freed when it ends, or with its node. The node driving a run
+// keeps its abort controller; a stop asked of another node reaches it as a message.
+import { processWide } from "@/lib/config";
+import { isLeaseHeld, publish, subscribe, tryLease, type Lease } from "@/lib/coordination";
 import { AppError } from "@/lib/errors";
 
-// The runs in progress in this process, one per project: a second run on the same workspace would
-// interleave its commits with the first's (documented: one Myco node per data dir).
-const active = new Map<string, { runId: string; controller: AbortController }>();
+type Active = { runId: string; controller: AbortController; lease?: Lease };
 
-/** Claims the project for a run; conflict when one is already running there. */
-export function claimProject(projectId: string, runId: string, controller: AbortController): void {
-  if (active.has(projectId)) throw new AppError("conflict", "Another run (or an undo) is in progress on this project; stop it or wait for it to finish.", "projectId");
-  active.set(projectId, { runId, controller });
+const active = processWide("agent.activeRuns", () => new Map<string, Active>());
+
+const BUSY = "Another run (or an undo) is in progress on this project; stop it or wait for it to finish.";
+const projectKey = (projectId: string) => `agent:${projectId}`;
+const runKey = (runId: string) => `run:${runId}`;
+
+type StopMessage = { projectId: string; runId: string };
+
+subscribe("agent.run_stop", (data) => {
+  const { projectId, runId } = data as StopMessage;
+  const run = active.get(projectId);
+  if (run?.runId === runId) run.controller.abort();
+});
+
+/** Claims the project for a run; conflict when one is already running there, on any node. */
+export async function claimProject(projectId: string, runId: string, controller: AbortController): Promise<void> {
+  if (active.has(projectId)) throw new AppError("conflict", BUSY, "projectId");
+  const entry: Active = { runId, controller };
+  active.set(projectId, entry);
+  const lease = await tryLease([projectKey(projectId), runKey(runId)]).catch((err: unknown) => {
+    active.delete(projectId);
+    throw err;
+  });
+  if (!lease) {
+    active.delete(projectId);
+    throw new AppError("conflict", BUSY, "projectId");
+  }
+  entry.lease = lease;
+  // This node lost its hold (its database connection): another node may start a run, so this one stops.
+  lease.lost.addEventListener("abort", () => controller.abort(), { once: true });
 }
 
 /** Frees the project when its run has ended. */
-export function releaseProject(projectId: string, runId: string): void {
-  if (active.get(projectId)?.runId === runId) active.delete(projectId);
-}
-
-/** Whether this run is still going in this process. */
-export function isRunActive(projectId: string, runId: string): boolean {
-  return active.get(projectId)?.runId === runId;
-}
-
-/** Aborts the run and its model request; false when it is not running. */
-export function abortRun(projectId: string, runId: string): boolean {
+export async function releaseProject(projectId: string, runId: string): Promise<void> {
   const run = active.get(projectId);
-  if (run?.runId !== runId) return false;
-  run.controller.abort();
+  if (run?.runId !== runId) return;
+  active.delete(projectId);
+  await run.lease?.release();
+}
+
+/** Whether this run is still going, on this node or another. */
+export async function isRunActive(projectId: string, runId: string): Promise<boolean> {
+  if (active.get(projectId)?.runId === runId) return true;
+  return isLeaseHeld(runKey(runId));
+}
+
+/** Aborts the run and its model request, wherever it runs; false when it is not running. */
+export async function abortRun(projectId: string, runId: string): Promise<boolean> {
+  const run = active.get(projectId);
+  if (run?.runId === runId) {
+    run.controller.abort();
+    return true;
+  }
+  if (!(await isLeaseHeld(runKey(runId)))) return false;
+  publish("agent.run_stop", { projectId, runId } satisfies StopMessage);
   return true;
 }

@@ -53,9 +53,14 @@ export const RUN_SELECT = {
 
 type RunRow = Prisma.AgentRunGetPayload<{ select: typeof RUN_SELECT }>;
 
-/** The view of a stored run; a "running" run no process is driving (the server restarted) shows as failed. */
-export function toRunView(row: RunRow): RunView {
-  const orphaned = row.status === "running" && !isRunActive(row.projectId, row.id);
+/** Whether each stored run marked running is still driven by some node (see isRunActive). */
+async function runsActive(rows: { id: string; projectId: string; status: string }[]): Promise<boolean[]> {
+  return Promise.all(rows.map((r) => (r.status === "running" ? isRunActive(r.projectId, r.id) : false)));
+}
+
+/** The view of a stored run; a "running" run no node is driving (its node stopped) shows as failed. */
+export function toRunView(row: RunRow, active: boolean): RunView {
+  const orphaned = row.status === "running" && !active;
   return {
     id: row.id,
     prompt: row.prompt,
@@ -101,5 +106,6 @@ export async function listAgentRuns(scope: ProjectScope, query: RunsQuery): Prom
     select: RUN_SELECT,
   });
   const page = rows.slice(0, query.limit);
-  return { runs: page.map(toRunView), nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+  const active = await runsActive(page);
+  return { runs: page.map((row, i) => toRunView(row, active[i] ?? false)), nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
 }

@@ -99,12 +99,12 @@ export async function startAgentRun(scope: ProjectScope, input: AgentRunInput, o
   const id = randomUUID();
   const controller = new AbortController();
   // Claimed first, so a refused second run does not use up one of the caller's runs.
-  claimProject(scope.projectId, id, controller);
-  let releaseWorkspace = (): void => undefined;
+  await claimProject(scope.projectId, id, controller);
+  let releaseWorkspace = async (): Promise<void> => undefined;
   try {
     // The run holds the workspace: a person's save meanwhile is refused (409), never folded into the
     // run's commit or lost with its undo.
-    releaseWorkspace = leaseWorkspace(scope.projectId, id, "An agent run is changing this project.");
+    releaseWorkspace = await leaseWorkspace(scope.projectId, id);
     await enforceRateLimit({ name: "agent runs", limit: getConfig().agent.runsPerMinute, windowSeconds: 60 }, scope.userId);
     await assertBudgetLeft(scope);
     const provider = options.provider ?? (await projectProvider(scope.projectId));
@@ -119,19 +119,17 @@ export async function startAgentRun(scope: ProjectScope, input: AgentRunInput, o
     const run: Started = { id, scope, prompt: input.prompt, baseSha, provider, log: options.log.child({ runId: id }) };
     const out = createChannel<RunStreamEvent>();
     out.push({ event: "run", data: { id, prompt: input.prompt, provider: provider.name, model: provider.model, baseSha, startedAt: row.startedAt.toISOString() } });
-    const onClientGone = () => abortRun(scope.projectId, id);
+    const onClientGone = () => void abortRun(scope.projectId, id);
     options.signal.addEventListener("abort", onClientGone, { once: true });
     if (options.signal.aborted) onClientGone();
-    void asLeaseHolder(id, () => drive(run, controller, out)).finally(() => {
+    void asLeaseHolder(id, () => drive(run, controller, out)).finally(async () => {
       options.signal.removeEventListener("abort", onClientGone);
-      releaseWorkspace();
-      releaseProject(scope.projectId, id);
+      await Promise.all([releaseWorkspace(), releaseProject(scope.projectId, id)]).catch((err: unknown) => run.log.error("agent.release_failed", {}, err));
       out.close();
     });
     return out;
   } catch (err) {
-    releaseWorkspace();
-    releaseProject(scope.projectId, id);
+    await Promise.all([releaseWorkspace(), releaseProject(scope.projectId, id)]).catch(() => undefined);
     throw err;
   }
 }

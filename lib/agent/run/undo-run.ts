@@ -27,7 +27,7 @@ export type UndoneRun = { run: RunView; plan: UndoPlan; databaseRestored: boolea
 export async function undoAgentRun(scope: ProjectScope, runId: string, input: UndoRunInput, log: Logger): Promise<UndoneRun> {
   const run = await findUndoableRun(scope, runId);
   // Holding the project as a run would keeps runs from starting (or going on) under the undo.
-  claimProject(scope.projectId, `undo-${runId}`, new AbortController());
+  await claimProject(scope.projectId, `undo-${runId}`, new AbortController());
   try {
     const plan = await planUndo(scope, runId);
     if (plan.head !== input.expectedHead) {
@@ -43,9 +43,9 @@ export async function undoAgentRun(scope: ProjectScope, runId: string, input: Un
     ]);
     await recordAuditNow({ projectId: scope.projectId, actorId: scope.userId }, "agent_run.undone", { runId, to: run.baseSha, databaseRestored });
     log.info("agent.run.undone", { runId, to: run.baseSha, databaseRestored, laterCommits: plan.laterRuns.length + plan.laterEdits.length });
-    return { run: toRunView(updated), plan, databaseRestored };
+    return { run: toRunView(updated, false), plan, databaseRestored };
   } finally {
-    releaseProject(scope.projectId, `undo-${runId}`);
+    await releaseProject(scope.projectId, `undo-${runId}`);
   }
 }
 

@@ -58,7 +58,7 @@ describe("a run's commits", () => {
   it("hold the workspace: a person's write during the run is refused with a conflict and changes nothing", async () => {
     const scope = await ownerScope("Leased");
     const runId = randomUUID();
-    const release = leaseWorkspace(scope.projectId, runId, "An agent run is changing this project.");
+    const release = await leaseWorkspace(scope.projectId, runId);
     try {
       const head = await getHeadSha(scope);
       await expect(write(scope, "person.md", "mine")).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("An agent run is changing this project.") });
@@ -66,7 +66,7 @@ describe("a run's commits", () => {
       await asLeaseHolder(runId, () => write(scope, "run.md", "the run's"));
       expect(await getHeadSha(scope)).not.toBe(head);
     } finally {
-      release();
+      await release();
     }
     expect((await write(scope, "person.md", "mine")).commit).not.toBeNull();
   });
