@@ -18,7 +18,7 @@ export const SEAM_OWNERS: Readonly<Record<string, ModuleName>> = {
   "better-sqlite3": "tenant-db", "simple-git": "workspace", esbuild: "bundler", "isolated-vm": "functions",
   openai: "agent", "@sentry/nextjs": "log", console: "log", "@upstash/ratelimit": "security", "@upstash/redis": "security",
   ioredis: "security", "prom-client": "log", eslint: "security", "@typescript-eslint/parser": "security",
-  "eslint-plugin-security": "security", "eslint-plugin-no-unsanitized": "security",
+  "eslint-plugin-security": "security", "eslint-plugin-no-unsanitized": "security", "@aws-sdk/client-s3": "storage",
 };
 
 /** The modules client components may take values from; from any other module, only types. */

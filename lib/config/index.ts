@@ -3,8 +3,9 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { RATE_LIMIT_DEFAULTS, RateLimitOverrides, type RateLimitId } from "./rate-limits";
+import { ArtifactsUrl, type ArtifactStoreConfig } from "./artifacts-url";
 
-export { RATE_LIMIT_DEFAULTS, type RateLimitId };
+export { RATE_LIMIT_DEFAULTS, type RateLimitId, type ArtifactStoreConfig };
 export { processWide } from "./process-wide";
 export { crashPoint, type CrashPoint } from "./crash-point";
 
@@ -96,6 +97,7 @@ const EnvSchema = z
     UPSTASH_REDIS_REST_TOKEN: optionalString,
     MYCO_RATE_LIMITS: optionalString.pipe(z.string().transform(parseJsonObject).pipe(RateLimitOverrides).optional()),
     MYCO_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+    MYCO_ARTIFACTS_URL: optionalString.pipe(ArtifactsUrl.optional()),
     // Fault drills: named points where the process kills itself (SIGKILL), e.g. "deploy.migrated".
     MYCO_CRASH_POINTS: optionalString.pipe(z.string().regex(/^[a-z_.]+(,[a-z_.]+)*$/, "must be names like deploy.migrated, comma-separated").optional()),
     MYCO_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
@@ -111,14 +113,8 @@ const EnvSchema = z
     message: "set AI_MODEL too when AI_BASE_URL is set",
     path: ["AI_MODEL"],
   })
-  .refine((e) => Boolean(e.UPSTASH_REDIS_REST_URL) === Boolean(e.UPSTASH_REDIS_REST_TOKEN), {
-    message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither",
-    path: ["UPSTASH_REDIS_REST_TOKEN"],
-  })
-  .refine((e) => Boolean(e.AUTH_GITHUB_ID) === Boolean(e.AUTH_GITHUB_SECRET), {
-    message: "set both AUTH_GITHUB_ID and AUTH_GITHUB_SECRET, or neither",
-    path: ["AUTH_GITHUB_SECRET"],
-  });
+  .refine((e) => Boolean(e.UPSTASH_REDIS_REST_URL) === Boolean(e.UPSTASH_REDIS_REST_TOKEN), { message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither", path: ["UPSTASH_REDIS_REST_TOKEN"] })
+  .refine((e) => Boolean(e.AUTH_GITHUB_ID) === Boolean(e.AUTH_GITHUB_SECRET), { message: "set both AUTH_GITHUB_ID and AUTH_GITHUB_SECRET, or neither", path: ["AUTH_GITHUB_SECRET"] });
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -129,6 +125,8 @@ export type Config = Readonly<{
   appsUrlPattern: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Where build artifacts are kept: the data folder by default, a bucket with MYCO_ARTIFACTS_URL. */
+  artifacts: ArtifactStoreConfig;
   authSecret: string;
   /** 32 bytes that encrypt project secrets at rest (AES-256-GCM). */
   secretsKey: Buffer;
@@ -257,6 +255,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     appsUrlPattern: e.MYCO_APPS_URL,
     dataDir,
     databaseUrl: e.DATABASE_URL,
+    artifacts: e.MYCO_ARTIFACTS_URL ?? { kind: "local" as const },
     authSecret: e.AUTH_SECRET ?? loadOrCreateSecret(dataDir, "auth-secret", "base64url"),
     secretsKey: Buffer.from(e.MYCO_SECRETS_KEY ?? loadOrCreateSecret(dataDir, "secrets-key", "base64"), "base64"),
     github: e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET ? { clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET } : undefined,

@@ -1,7 +1,8 @@
 /**
  * The data dir's stores (the data folder, pglite/, workspaces/, tenants/ with their snapshots,
  * artifacts/): probing them, naming the store behind a full or read-only disk, and removing what a
- * crash left half-written. See docs/operations.md.
+ * crash left half-written; and the S3-compatible bucket build artifacts may live in instead (its SDK is
+ * this module's seam). See docs/operations.md.
  */
 /** The stores and the store a path lies in. */
 export { storeFolders, storeOf, storeOfPath, type Store, type StoreId } from "./stores";
@@ -13,3 +14,5 @@ export { locateFault, probeStores, removeProbeLeftovers, type StoreProblem } fro
 export { PROCESS_STARTED_MS, listDir, removeStale } from "./remove-stale";
 /** The bytes a folder's files take, for storage figures. */
 export { folderBytes } from "./folder-bytes";
+/** An S3-compatible bucket of immutable objects (MYCO_ARTIFACTS_URL). */
+export { openObjectStore, type ObjectStore } from "./object-store";
