@@ -39,7 +39,7 @@ function bucket(): { store: ObjectStore; cache: Map<string, Buffer>; bytes: { he
 }
 
 function remember(b: NonNullable<ReturnType<typeof bucket>>, key: string, bytes: Buffer): void {
-  if (bytes.length > READ_CACHE_BYTES / 8) return;
+  if (bytes.length > READ_CACHE_BYTES / 8 || b.cache.has(key)) return;
   b.cache.set(key, bytes);
   b.bytes.held += bytes.length;
   for (const [oldest, value] of b.cache) {

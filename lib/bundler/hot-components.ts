@@ -65,7 +65,7 @@ export function isHotBundle(projectId: string, hash: string): boolean {
 // Every viewer's stream holds each event until it is read: what a failed build tells them is bounded
 // (and fits one message between nodes).
 const MAX_EVENT_ERRORS = 10;
-const MAX_ERROR_CHARS = 500;
+const MAX_ERROR_CHARS = 200;
 
 async function swapOne(scope: ProjectScope, name: string, files: Set<string>): Promise<{ ok: boolean; inputs: string[] }> {
   try {

@@ -34,14 +34,23 @@ export const ArtifactsUrl = z.string().transform((text, ctx): ArtifactStoreConfi
   }
   if (url.protocol !== "s3:") return fail("must start with s3://");
   if (!BUCKET.test(url.hostname)) return fail("must name a bucket (3-63 lower-case letters, digits, dots, hyphens) as its host");
-  const prefix = decodeURIComponent(url.pathname.replace(/^\//, ""));
+  const decode = (part: string) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return null;
+    }
+  };
+  const prefix = decode(url.pathname.replace(/^\//, ""));
+  if (prefix === null) return fail("its path has a malformed %-escape");
   const normalised = prefix === "" || prefix.endsWith("/") ? prefix : `${prefix}/`;
   if (!PREFIX.test(normalised)) return fail("its path (the key prefix) may hold only letters, digits, _ . - and / (no . or .. segment)");
   const endpoint = url.searchParams.get("endpoint") ?? undefined;
   if (endpoint !== undefined && !/^https?:\/\/[^/?#]+\/?$/.test(endpoint)) return fail("endpoint must be an http(s) origin, like https://minio.internal:9000");
   const region = url.searchParams.get("region") ?? "us-east-1";
   if (!REGION.test(region)) return fail("region must be a region name, like eu-west-1");
-  const [user, password] = [decodeURIComponent(url.username), decodeURIComponent(url.password)];
+  const [user, password] = [decode(url.username), decode(url.password)];
+  if (user === null || password === null) return fail("its credentials have a malformed %-escape");
   if (Boolean(user) !== Boolean(password)) return fail("must give both the access key and the secret (s3://KEY:SECRET@bucket), or neither");
   const credentials = user ? { accessKeyId: user, secretAccessKey: password } : undefined;
   return { kind: "s3", bucket: url.hostname, prefix: normalised, region, endpoint: endpoint?.replace(/\/$/, ""), credentials };

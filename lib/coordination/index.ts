@@ -3,9 +3,11 @@
 // With DATABASE_URL, on the registry's PostgreSQL (advisory locks, LISTEN/NOTIFY); with the embedded
 // PGlite, which one process owns, in-process. docs/operations.md lists what goes through here and what
 // is node-local by design.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { getConfig, processWide } from "@/lib/config";
+import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { withLocalLock } from "./local-lock";
 import { PostgresCoordination, type Lease } from "./postgres";
@@ -42,7 +44,26 @@ export function coordinationKind(): "postgres" | "local" {
 export function withSharedLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
   const backend = sharedBackend();
   if (!backend) return withLocalLock(key, fn);
-  return withLocalLock(key, () => backend.withLock(key, fn));
+  const outer = heldLocks.getStore() ?? [];
+  return withLocalLock(key, () => backend.withLock(key, outer.length > 0, (held) => heldLocks.run([...outer, held], fn)));
+}
+
+// The shared locks the running code holds, each as a signal that aborts if the lock is lost.
+const heldLocks = processWide("coordination.heldLocks", () => new AsyncLocalStorage<AbortSignal[]>());
+
+/** Whether a shared lock this code runs under was lost with its connection (another node may hold it now). */
+export function lockLost(): boolean {
+  return heldLocks.getStore()?.some((signal) => signal.aborted) ?? false;
+}
+
+/**
+ * Throws unavailable if a shared lock this code runs under was lost: called before each change to what
+ * the lock guards, so a writer that lost it stops instead of writing beside the next holder.
+ */
+export function assertLockHeld(): void {
+  if (lockLost()) {
+    throw new AppError("unavailable", "The connection that held this project's lock dropped; nothing more was saved. Try again in a moment.");
+  }
 }
 
 /**
@@ -59,8 +80,14 @@ export async function tryLease(keys: string[]): Promise<Lease | null> {
 
 /** Whether some node (this one included) holds `key` as a lease. */
 export async function isLeaseHeld(key: string): Promise<boolean> {
+  const [held] = await leasesHeld([key]);
+  return held ?? false;
+}
+
+/** For each of `keys`, whether some node holds it as a lease (one question to the database for all). */
+export async function leasesHeld(keys: string[]): Promise<boolean[]> {
   const shared = sharedBackend();
-  return shared ? shared.isHeld(key) : localLeases.has(key);
+  return shared ? shared.heldOf(keys) : keys.map((key) => localLeases.has(key));
 }
 
 /**

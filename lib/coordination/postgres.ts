@@ -27,7 +27,10 @@ export class PostgresCoordination {
   private locking = 0;
   private readonly waitingForSession: (() => void)[] = [];
   private readonly lost = new WeakSet<CoordinationSession>();
+  /** The lock each busy session holds, aborted if its connection is lost. */
+  private readonly holding = new Map<CoordinationSession, AbortController>();
   private listener: Promise<CoordinationSession> | undefined;
+  private quick: Promise<CoordinationSession> | undefined;
   private closed = false;
   constructor(
     private readonly url: string,
@@ -41,8 +44,14 @@ export class PostgresCoordination {
     session.onLost(() => {
       this.lost.add(session);
       this.idle = this.idle.filter((s) => s !== session);
+      this.holding.get(session)?.abort();
     });
-    await session.query(`SET lock_timeout = ${LOCK_WAIT_MS}`);
+    try {
+      await session.query(`SET lock_timeout = ${LOCK_WAIT_MS}`);
+    } catch (err) {
+      await session.end();
+      throw err;
+    }
     return session;
   }
 
@@ -55,19 +64,40 @@ export class PostgresCoordination {
     else void session.end();
   }
 
-  /** Runs `fn` while this node holds `key` across every node; waits for the holder to finish. */
-  async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    if (this.locking >= MAX_LOCK_SESSIONS) await new Promise<void>((resolve) => this.waitingForSession.push(resolve));
+  // A waiter for a lock session gives up after the same time as a waiter for the lock itself.
+  private async slot(): Promise<void> {
+    if (this.locking < MAX_LOCK_SESSIONS) return;
+    await new Promise<void>((resolve, reject) => {
+      const waiter = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waitingForSession.splice(this.waitingForSession.indexOf(waiter), 1);
+        reject(new AppError("unavailable", "The platform is busy with other changes; nothing was saved. Try again in a moment."));
+      }, LOCK_WAIT_MS);
+      this.waitingForSession.push(waiter);
+    });
+  }
+
+  /**
+   * Runs `fn` while this node holds `key` across every node; waits for the holder to finish. `fn` gets
+   * a signal that aborts if the lock is lost with its connection (another node may then take it), and
+   * must stop changing anything when it does. A lock taken inside another (`nested`) never waits for a
+   * session: the outer one already holds one, and waiting could deadlock the node at the cap.
+   */
+  async withLock<T>(key: string, nested: boolean, fn: (held: AbortSignal) => Promise<T>): Promise<T> {
+    if (!nested) await this.slot();
     this.locking++;
     try {
       return await this.lockOn(key, fn);
     } finally {
       this.locking--;
-      this.waitingForSession.shift()?.();
+      if (this.locking < MAX_LOCK_SESSIONS) this.waitingForSession.shift()?.();
     }
   }
 
-  private async lockOn<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  private async lockOn<T>(key: string, fn: (held: AbortSignal) => Promise<T>): Promise<T> {
     const session = await this.borrow();
     try {
       await session.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [key]);
@@ -78,9 +108,13 @@ export class PostgresCoordination {
       }
       throw err;
     }
+    const held = new AbortController();
+    this.holding.set(session, held);
+    if (this.lost.has(session)) held.abort();
     try {
-      return await fn();
+      return await fn(held.signal);
     } finally {
+      this.holding.delete(session);
       if (this.lost.has(session)) {
         log.error("coordination.lock_lost", { key, nodeId: this.nodeId });
       } else {
@@ -112,20 +146,34 @@ export class PostgresCoordination {
     return { release: () => session.end(), lost: controller.signal };
   }
 
-  /** Whether any node holds `key` as a lease or lock right now. */
-  async isHeld(key: string): Promise<boolean> {
-    const session = await this.borrow();
-    try {
-      const [row] = await session.query<{ held: boolean }>(
-        "SELECT CASE WHEN pg_try_advisory_lock(hashtextextended($1, 0)) THEN NOT pg_advisory_unlock(hashtextextended($1, 0)) ELSE true END AS held",
-        [key],
-      );
-      this.giveBack(session);
-      return row?.held ?? true;
-    } catch (err) {
-      void session.end();
-      throw err;
+  // One session for every short query (a lease check, a message): pg queues its queries, so a burst of
+  // them costs no more connections. Re-opened on next use if it was lost.
+  private query(): Promise<CoordinationSession> {
+    if (!this.quick) {
+      const opening = this.open("query");
+      this.quick = opening;
+      const forget = () => {
+        if (this.quick === opening) this.quick = undefined;
+      };
+      opening.then((session) => session.onLost(forget), forget);
     }
+    return this.quick;
+  }
+
+  /** Which of `keys` some node holds as a lease or lock right now (read from pg_locks: taking nothing). */
+  async heldOf(keys: string[]): Promise<boolean[]> {
+    if (keys.length === 0) return [];
+    const session = await this.query();
+    const rows = await session.query<{ held: boolean }>(
+      `SELECT EXISTS (
+         SELECT 1 FROM pg_locks
+         WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+           AND classid = ((hashtextextended(key, 0) >> 32) & 4294967295)::oid AND objid = (hashtextextended(key, 0) & 4294967295)::oid AND objsubid = 1
+       ) AS held
+       FROM unnest($1::text[]) WITH ORDINALITY AS k(key, n) ORDER BY n`,
+      [keys],
+    );
+    return rows.map((row) => row.held);
   }
 
   /** Sends a message to every other node's subscribers (best effort: a live view, not a record). */
@@ -135,17 +183,11 @@ export class PostgresCoordination {
       log.warn("coordination.message_too_large", { topic, bytes: Buffer.byteLength(payload) });
       return;
     }
-    const session = await this.borrow().catch((err: unknown) => {
+    try {
+      await (await this.query()).query("SELECT pg_notify($1, $2)", [CHANNEL, payload]);
+    } catch (err) {
       log.warn("coordination.publish_failed", { topic, err: err instanceof Error ? err.message : String(err) });
-    });
-    if (!session) return;
-    await session.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]).then(
-      () => this.giveBack(session),
-      (err: unknown) => {
-        void session.end();
-        log.warn("coordination.publish_failed", { topic, err: err instanceof Error ? err.message : String(err) });
-      },
-    );
+    }
   }
 
   /** Starts listening to other nodes (once); messages they publish reach this node's subscribers. */
@@ -195,7 +237,7 @@ export class PostgresCoordination {
 
   async close(): Promise<void> {
     this.closed = true;
-    const listener = await this.listener?.catch(() => undefined);
-    await Promise.all([...this.idle.splice(0).map((s) => s.end()), listener?.end()]);
+    const [listener, quick] = await Promise.all([this.listener?.catch(() => undefined), this.quick?.catch(() => undefined)]);
+    await Promise.all([...this.idle.splice(0).map((s) => s.end()), listener?.end(), quick?.end()]);
   }
 }

@@ -34,8 +34,8 @@ subscribe("functions.invocation", (data, origin) => {
 });
 
 async function emitStored(ids: string[]): Promise<void> {
-  const db = await getDb();
-  const rows = await db.functionInvocation.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }).catch((err: unknown) => {
+  const read = async () => (await getDb()).functionInvocation.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const rows = await read().catch((err: unknown) => {
     log.warn("functions.live_read_failed", { err: err instanceof Error ? err.message : String(err) });
     return [];
   });

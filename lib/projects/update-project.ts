@@ -19,16 +19,17 @@ export type UpdateProjectInput = z.infer<typeof UpdateProjectInput>;
 export async function updateProject(scope: ProjectScope, input: UpdateProjectInput, log: Logger): Promise<ProjectView> {
   const db = await getDb();
   try {
-    const project = await db.$transaction(async (tx) => {
+    const { project, before } = await db.$transaction(async (tx) => {
       const before = await tx.project.findUniqueOrThrow({ where: { id: scope.projectId }, select: { slug: true } });
-      forgetApp(before.slug);
       const updated = await tx.project.update({
         where: { id: scope.projectId },
         data: { ...(input.name !== undefined && { name: input.name }), ...(input.slug !== undefined && { slug: input.slug }) },
       });
       await recordAudit(tx, { projectId: scope.projectId, actorId: scope.userId }, "project.updated", input);
-      return updated;
+      return { project: updated, before };
     });
+    // After the commit: a node that looked the slug up again before it would have cached the old answer.
+    forgetApp(before.slug);
     log.info("project.updated", { projectId: scope.projectId });
     return toProjectView(project, scope.role);
   } catch (err) {
@@ -43,11 +44,12 @@ export async function updateProject(scope: ProjectScope, input: UpdateProjectInp
  */
 export async function deleteProject(scope: ProjectScope, log: Logger): Promise<void> {
   const db = await getDb();
-  await db.$transaction(async (tx) => {
-    const project = await tx.project.delete({ where: { id: scope.projectId } });
-    forgetApp(project.slug);
+  const project = await db.$transaction(async (tx) => {
+    const deleted = await tx.project.delete({ where: { id: scope.projectId } });
     await recordAudit(tx, { projectId: scope.projectId, actorId: scope.userId }, "project.deleted");
+    return deleted;
   });
+  forgetApp(project.slug);
   // A deploy or rollback under way would write the tenant's databases and snapshots after their removal.
   await settleDeploys(scope.projectId);
   await deleteWorkspace(scope);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { crashPoint, getConfig } from "@/lib/config";
+import { assertLockHeld, lockLost } from "@/lib/coordination";
 import type { ProjectScope } from "@/lib/auth";
 import type { Logger } from "@/lib/log";
 import { gitOf, layoutOf, type WorkspaceLayout } from "./layout";
@@ -100,12 +101,17 @@ export async function applyChanges(scope: ProjectScope, input: ChangeSet, log: L
     const git = gitOf(layout);
     let commit: CommitInfo | null;
     try {
-      for (const [i, change] of input.changes.entries()) await applyOne(layout, change, decoded[i]);
+      for (const [i, change] of input.changes.entries()) {
+        assertLockHeld();
+        await applyOne(layout, change, decoded[i]);
+      }
       crashPoint("workspace.written");
       const live = emitWrite(scope, writeOf(input.changes));
       await settledWithin(live, WRITE_HEAD_START_MS);
       commit = await commitAll(git, scope, input.message, live);
     } catch (err) {
+      // A writer that lost its lock leaves the tree to the next holder, who puts it right (the marker).
+      if (lockLost()) throw err;
       // On a full or read-only disk the reset fails too; the caller must still hear the first cause.
       await resetToHead(git).catch((resetErr: unknown) => {
         log.warn("workspace.reset_failed", { projectId: scope.projectId, err: resetErr instanceof Error ? resetErr.message : String(resetErr) });

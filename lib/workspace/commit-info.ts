@@ -1,8 +1,9 @@
 import { EventEmitter, on } from "node:events";
 import type { SimpleGit } from "simple-git";
 import { getDb, recordAuditNow } from "@/lib/db";
+import { processWide } from "@/lib/config";
 import { log } from "@/lib/log";
-import { onResync, publish, subscribe } from "@/lib/coordination";
+import { assertLockHeld, onResync, publish, subscribe } from "@/lib/coordination";
 import type { ProjectScope } from "@/lib/auth";
 import { currentLeaseHolder } from "./workspace-lease";
 
@@ -38,21 +39,36 @@ export async function authorOf(scope: ProjectScope): Promise<string> {
 }
 
 // HEAD of each workspace, known without asking git: every commit goes through commitAll, in this
-// process or on another node, which says so (builds are cached per HEAD, and a git spawn per request
-// would cost more than the build). Another node's commit only makes this one forget: its message may
-// arrive after a newer commit of this node's. A node that may have missed messages forgets them all.
-const heads = new Map<string, string>();
-onResync(() => heads.clear());
+// process or on another node, which says so at once (builds are cached per HEAD, and a git spawn per
+// request would cost more than the build). Another node's commit only makes this one forget: its
+// message may arrive after a newer commit of this node's. A node that may have missed messages forgets
+// them all. Each forgetting moves the project's epoch on, so a HEAD read from git before it is not kept.
+const heads = processWide("workspace.heads", () => ({ known: new Map<string, string>(), epoch: new Map<string, number>() }));
 
-/** The remembered HEAD of a project, if this process has seen it. */
-export function knownHead(projectId: string): string | undefined {
-  return heads.get(projectId);
+function forgetHead(projectId: string): void {
+  heads.known.delete(projectId);
+  heads.epoch.set(projectId, (heads.epoch.get(projectId) ?? 0) + 1);
+}
+
+onResync(() => [...heads.known.keys()].forEach(forgetHead));
+subscribe("workspace.head", (data, origin) => {
+  if (origin === "remote") forgetHead((data as { projectId: string }).projectId);
+});
+
+/** The remembered HEAD of a project, if this process has seen it, and the epoch to remember a read under. */
+export function knownHead(projectId: string): { sha: string | undefined; epoch: number } {
+  return { sha: heads.known.get(projectId), epoch: heads.epoch.get(projectId) ?? 0 };
+}
+
+/** Remembers a HEAD read from git, unless the project's HEAD was forgotten since `epoch`. */
+export function rememberReadHead(projectId: string, sha: string, epoch: number): void {
+  if ((heads.epoch.get(projectId) ?? 0) === epoch) heads.known.set(projectId, sha);
 }
 
 /** Remembers (or, with undefined, forgets) a project's HEAD. */
 export function rememberHead(projectId: string, sha: string | undefined): void {
-  if (sha) heads.set(projectId, sha);
-  else heads.delete(projectId);
+  if (sha) heads.known.set(projectId, sha);
+  else forgetHead(projectId);
 }
 
 type CommitListener = (scope: ProjectScope, sha: string) => Promise<unknown>;
@@ -112,7 +128,7 @@ type CommitMessage = SettledCommit & { projectId: string };
 // Every node's watchers hear of a commit once its builds settled (they are on shared storage).
 subscribe("workspace.commit", (data, origin) => {
   const { projectId, sha, hot } = data as CommitMessage;
-  if (origin === "remote") heads.delete(projectId);
+  if (origin === "remote") forgetHead(projectId);
   settled.emit(projectId, { sha, hot } satisfies SettledCommit);
 });
 
@@ -151,6 +167,7 @@ function changedPaths(porcelain: string): string[] {
  * null when the tree already matches HEAD. `live` is what the write listeners made of these files.
  */
 export async function commitAll(git: SimpleGit, scope: ProjectScope, message: string, live = Promise.resolve(false)): Promise<CommitInfo | null> {
+  assertLockHeld();
   await git.raw(["add", "--all"]);
   const status = await git.raw(["status", "--porcelain"]);
   if (status.trim() === "") return null;
@@ -163,6 +180,7 @@ export async function commitAll(git: SimpleGit, scope: ProjectScope, message: st
   await git.raw(["commit", "--quiet", "--no-verify", `--author=${await authorOf(scope)}`, `--message=${text}`, ...trailer]);
   const head = await headCommit(git);
   rememberHead(scope.projectId, head.sha);
+  publish("workspace.head", { projectId: scope.projectId });
   emitCommit(scope, head.sha, live);
   // The commit has landed: a registry that cannot take the event is logged, not turned into a failed write.
   const event = { sha: head.sha, message: text.slice(0, 200), runId: runId ?? null, files: changedPaths(status) };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { lockLost } from "@/lib/coordination";
 import type { ProjectScope } from "@/lib/auth";
 import type { Logger } from "@/lib/log";
 import { gitOf, layoutOf } from "./layout";
@@ -105,7 +106,7 @@ export async function restoreCommit(
       log.info("workspace.restored", { projectId: scope.projectId, to: full, sha: commit?.sha ?? null });
       return commit;
     } catch (err) {
-      await resetToHead(git);
+      if (!lockLost()) await resetToHead(git);
       throw err;
     }
   });

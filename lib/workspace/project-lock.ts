@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { coordinationKind, nodeId, withSharedLock } from "@/lib/coordination";
+import { coordinationKind, lockLost, nodeId, withSharedLock } from "@/lib/coordination";
 import { log } from "@/lib/log";
 import { gitOf, layoutOf, type WorkspaceLayout } from "./layout";
 import { rememberHead, resetToHead } from "./commit-info";
@@ -59,14 +60,16 @@ export function withWorkspaceLock<T>(projectId: string, fn: () => Promise<T>): P
       log.warn("workspace.recovered", { projectId, writer: left.slice(0, 200), removed: removed.length });
     }
     if (coordinationKind() !== "local") rememberHead(projectId, undefined);
-    const marked = await fs.writeFile(marker, `${nodeId} ${new Date().toISOString()}`).then(
+    // This writer's own mark: one that lost its lock must not remove the next holder's.
+    const mark = `${nodeId} ${randomUUID()} ${new Date().toISOString()}`;
+    const marked = await fs.writeFile(marker, mark).then(
       () => true,
       () => false, // no repository yet (it is being created)
     );
     try {
       return await fn();
     } finally {
-      if (marked) await fs.rm(marker, { force: true });
+      if (marked && !lockLost() && (await fs.readFile(marker, "utf8").catch(() => null)) === mark) await fs.rm(marker, { force: true });
     }
   });
 }

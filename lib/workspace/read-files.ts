@@ -4,7 +4,7 @@ import { getConfig } from "@/lib/config";
 import type { TenantScope } from "@/lib/auth";
 import { gitOf, layoutOf } from "./layout";
 import { readSafe } from "./safe-fs";
-import { knownHead, rememberHead } from "./commit-info";
+import { knownHead, rememberReadHead } from "./commit-info";
 
 /** A file in the tree listing. */
 export type FileEntry = { path: string; size: number };
@@ -15,9 +15,9 @@ export type FileContent = { path: string; size: number; encoding: "utf8" | "base
 /** The commit the workspace is at: builds are cached per HEAD. */
 export async function getHeadSha(scope: TenantScope): Promise<string> {
   const known = knownHead(scope.projectId);
-  if (known) return known;
+  if (known.sha) return known.sha;
   const sha = (await gitOf(layoutOf(scope.projectId)).raw(["rev-parse", "HEAD"])).trim();
-  rememberHead(scope.projectId, sha);
+  rememberReadHead(scope.projectId, sha, known.epoch);
   return sha;
 }
 

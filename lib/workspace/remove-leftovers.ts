@@ -1,5 +1,6 @@
 import path from "node:path";
 import { getConfig } from "@/lib/config";
+import { log } from "@/lib/log";
 import { listDir, removeStale } from "@/lib/storage";
 import { layoutOf } from "./layout";
 import { withProjectLock } from "./project-lock";
@@ -23,7 +24,11 @@ export async function removeWorkspaceLeftovers(): Promise<string[]> {
       ...(await removeStale(layout.gitDir, isLock)),
       ...(await removeStale(path.join(layout.gitDir, "refs", "heads"), isLock)),
     ];
-    removed.push(...(await withProjectLock(projectId, sweep)));
+    // A project another node holds for longer than a lock wait is left for its own recovery (the marker).
+    removed.push(...(await withProjectLock(projectId, sweep).catch((err: unknown) => {
+      log.warn("workspace.sweep_skipped", { projectId, err: err instanceof Error ? err.message : String(err) });
+      return [];
+    })));
   }
   return removed;
 }

@@ -19,9 +19,10 @@ const conflict = () => new AppError("conflict", `${REASON} Nothing was saved; tr
 
 /**
  * Gives `holderId` the project's workspace until the returned release is called. Throws conflict if
- * someone (on any node) holds it.
+ * someone (on any node) holds it. `onLost` is called if the lease ends on its own (its node's database
+ * connection dropped): other nodes may then write, so the holder must stop.
  */
-export async function leaseWorkspace(projectId: string, holderId: string): Promise<() => Promise<void>> {
+export async function leaseWorkspace(projectId: string, holderId: string, onLost: () => void = () => undefined): Promise<() => Promise<void>> {
   if (leases.has(projectId)) throw new AppError("conflict", REASON);
   leases.set(projectId, holderId);
   const lease = await tryLease([leaseKey(projectId)]).catch((err: unknown) => {
@@ -32,6 +33,8 @@ export async function leaseWorkspace(projectId: string, holderId: string): Promi
     leases.delete(projectId);
     throw new AppError("conflict", REASON);
   }
+  lease.lost.addEventListener("abort", onLost, { once: true });
+  if (lease.lost.aborted) onLost();
   return async () => {
     if (leases.get(projectId) === holderId) leases.delete(projectId);
     await lease.release();

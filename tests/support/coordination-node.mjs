@@ -14,7 +14,7 @@ const node = new PostgresCoordination(process.argv[2], `test-node-${process.pid}
 for await (const line of readline.createInterface({ input: process.stdin })) {
   const [command, key] = line.split(" ");
   if (command === "lock") {
-    void node.withLock(key, () => {
+    void node.withLock(key, false, () => {
       process.stdout.write(`locked ${key}\n`);
       return new Promise(() => undefined);
     });

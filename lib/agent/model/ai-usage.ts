@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ProjectScope } from "@/lib/auth";
 import { getDb, Prisma } from "@/lib/db";
 import { getConfig } from "@/lib/config";
-import { isRunActive } from "../run/active-runs";
+import { runsActive } from "../run/active-runs";
 import { getBudgets, type Budgets } from "./budgets";
 
 /** How many recent runs the usage view lists. */
@@ -108,7 +108,7 @@ async function recentRuns(projectId: string, limit: number): Promise<RunUsage[]>
     take: limit,
     select: { id: true, prompt: true, status: true, provider: true, model: true, startedAt: true, usage: { select: { promptTokens: true, completionTokens: true } } },
   });
-  const active = await Promise.all(rows.map((r) => (r.status === "running" ? isRunActive(projectId, r.id) : false)));
+  const active = await runsActive(rows.map((r) => ({ projectId, id: r.id })));
   return rows.map((r, i) => {
     const promptTokens = r.usage.reduce((n, u) => n + u.promptTokens, 0);
     const completionTokens = r.usage.reduce((n, u) => n + u.completionTokens, 0);

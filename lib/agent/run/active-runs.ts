@@ -2,7 +2,7 @@
 // and on its own id (lib/coordination), freed when it ends, or with its node. The node driving a run
 // keeps its abort controller; a stop asked of another node reaches it as a message.
 import { processWide } from "@/lib/config";
-import { isLeaseHeld, publish, subscribe, tryLease, type Lease } from "@/lib/coordination";
+import { isLeaseHeld, leasesHeld, publish, subscribe, tryLease, type Lease } from "@/lib/coordination";
 import { AppError } from "@/lib/errors";
 
 type Active = { runId: string; controller: AbortController; lease?: Lease };
@@ -37,6 +37,7 @@ export async function claimProject(projectId: string, runId: string, controller:
   entry.lease = lease;
   // This node lost its hold (its database connection): another node may start a run, so this one stops.
   lease.lost.addEventListener("abort", () => controller.abort(), { once: true });
+  if (lease.lost.aborted) controller.abort();
 }
 
 /** Frees the project when its run has ended. */
@@ -47,10 +48,10 @@ export async function releaseProject(projectId: string, runId: string): Promise<
   await run.lease?.release();
 }
 
-/** Whether this run is still going, on this node or another. */
-export async function isRunActive(projectId: string, runId: string): Promise<boolean> {
-  if (active.get(projectId)?.runId === runId) return true;
-  return isLeaseHeld(runKey(runId));
+/** For each run, whether it is still going on some node (one question to the database for them all). */
+export async function runsActive(runs: { projectId: string; id: string }[]): Promise<boolean[]> {
+  const held = await leasesHeld(runs.map((r) => runKey(r.id)));
+  return runs.map((r, i) => active.get(r.projectId)?.runId === r.id || (held[i] ?? false));
 }
 
 /** Aborts the run and its model request, wherever it runs; false when it is not running. */

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
 import { metrics, type Logger } from "@/lib/log";
 import { PROCESS_STARTED_MS } from "@/lib/storage";
-import { isRunActive } from "./active-runs";
+import { runsActive } from "./active-runs";
 
 /** What a run the server stopped under says it did; the builder shows it with the reason "interrupted". */
 export const INTERRUPTED_SUMMARY = "The server stopped while this run was going.";
@@ -14,7 +14,7 @@ export const INTERRUPTED_SUMMARY = "The server stopped while this run was going.
 export async function interruptRuns(log: Logger): Promise<number> {
   const db = await getDb();
   const running = await db.agentRun.findMany({ where: { status: "running", startedAt: { lt: new Date(PROCESS_STARTED_MS) } }, select: { id: true, projectId: true } });
-  const driven = await Promise.all(running.map((r) => isRunActive(r.projectId, r.id)));
+  const driven = await runsActive(running);
   const orphans = running.filter((_, i) => !driven[i]).map((r) => r.id);
   const { count } = await db.agentRun.updateMany({
     where: { id: { in: orphans }, status: "running" },

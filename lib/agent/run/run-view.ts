@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ProjectScope } from "@/lib/auth";
 import { getDb, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { isRunActive } from "./active-runs";
+import { runsActive } from "./active-runs";
 import { INTERRUPTED_SUMMARY } from "./interrupt-runs";
 
 /** A run as the builder page shows it. */
@@ -53,11 +53,6 @@ export const RUN_SELECT = {
 
 type RunRow = Prisma.AgentRunGetPayload<{ select: typeof RUN_SELECT }>;
 
-/** Whether each stored run marked running is still driven by some node (see isRunActive). */
-async function runsActive(rows: { id: string; projectId: string; status: string }[]): Promise<boolean[]> {
-  return Promise.all(rows.map((r) => (r.status === "running" ? isRunActive(r.projectId, r.id) : false)));
-}
-
 /** The view of a stored run; a "running" run no node is driving (its node stopped) shows as failed. */
 export function toRunView(row: RunRow, active: boolean): RunView {
   const orphaned = row.status === "running" && !active;
@@ -106,6 +101,7 @@ export async function listAgentRuns(scope: ProjectScope, query: RunsQuery): Prom
     select: RUN_SELECT,
   });
   const page = rows.slice(0, query.limit);
-  const active = await runsActive(page);
-  return { runs: page.map((row, i) => toRunView(row, active[i] ?? false)), nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+  const running = page.filter((row) => row.status === "running");
+  const active = await runsActive(running);
+  return { runs: page.map((row) => toRunView(row, active[running.indexOf(row)] ?? false)), nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
 }

@@ -104,7 +104,7 @@ export async function startAgentRun(scope: ProjectScope, input: AgentRunInput, o
   try {
     // The run holds the workspace: a person's save meanwhile is refused (409), never folded into the
     // run's commit or lost with its undo.
-    releaseWorkspace = await leaseWorkspace(scope.projectId, id);
+    releaseWorkspace = await leaseWorkspace(scope.projectId, id, () => controller.abort());
     await enforceRateLimit({ name: "agent runs", limit: getConfig().agent.runsPerMinute, windowSeconds: 60 }, scope.userId);
     await assertBudgetLeft(scope);
     const provider = options.provider ?? (await projectProvider(scope.projectId));

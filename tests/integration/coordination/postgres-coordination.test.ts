@@ -68,18 +68,18 @@ describe.skipIf(!available)("coordination on PostgreSQL", () => {
       inside--;
       return name;
     };
-    const results = await Promise.all([a.withLock(k, work("a1")), b.withLock(k, work("b1")), a.withLock(k, work("a2")), b.withLock(k, work("b2"))]);
+    const results = await Promise.all([a.withLock(k, false, work("a1")), b.withLock(k, false, work("b1")), a.withLock(k, false, work("a2")), b.withLock(k, false, work("b2"))]);
     expect(results).toEqual(["a1", "b1", "a2", "b2"]);
     expect(most).toBe(1);
     expect(order).toHaveLength(8);
-    expect(await a.isHeld(k)).toBe(false);
+    expect((await a.heldOf([k]))[0]).toBe(false);
   });
 
   it("keeps a lock through a failing holder's error and frees it after", async () => {
     const [a, b] = [node(), node()];
     const k = key();
-    await expect(a.withLock(k, async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
-    expect(await b.withLock(k, async () => "next")).toBe("next");
+    await expect(a.withLock(k, false, async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(await b.withLock(k, false, async () => "next")).toBe("next");
   });
 
   it("frees the lock of a node killed -9 while holding it; the waiting node goes on", async () => {
@@ -88,9 +88,9 @@ describe.skipIf(!available)("coordination on PostgreSQL", () => {
     holder.send(`lock ${k}`);
     expect(await holder.next()).toBe(`locked ${k}`);
     const b = node();
-    expect(await b.isHeld(k)).toBe(true);
+    expect((await b.heldOf([k]))[0]).toBe(true);
     let got = false;
-    const waiting = b.withLock(k, async () => (got = true));
+    const waiting = b.withLock(k, false, async () => (got = true));
     await sleep(300);
     expect(got).toBe(false);
     holder.child.kill("SIGKILL");
@@ -100,18 +100,47 @@ describe.skipIf(!available)("coordination on PostgreSQL", () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it("aborts a holder's signal when its lock's connection is lost, and lets the next node in", async () => {
+    const [a, b] = [node(), node()];
+    const k = key();
+    let release = () => undefined as void;
+    let signal: AbortSignal | undefined;
+    const holding = a.withLock(k, false, async (held) => {
+      signal = held;
+      await new Promise<void>((resolve) => (release = resolve));
+      return held.aborted;
+    });
+    await expect.poll(() => signal !== undefined).toBe(true);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = (hashtextextended($1, 0) & 4294967295)::oid", [k]);
+    await admin.end();
+    await expect.poll(() => signal?.aborted, { timeout: 5_000 }).toBe(true);
+    expect(await b.withLock(k, false, async () => "b got in")).toBe("b got in");
+    release();
+    expect(await holding).toBe(true);
+  });
+
+  it("never deadlocks a node whose every lock session is held by a lock waiting on a nested one", async () => {
+    const a = node();
+    const outer = Array.from({ length: 33 }, () => key());
+    const inner = key();
+    const done = await Promise.all(outer.map((k) => a.withLock(k, false, () => a.withLock(`${inner}-${k}`, true, async () => k))));
+    expect(done).toEqual(outer);
+  });
+
   it("gives a lease to one node only, all keys or none, until it is released or its node dies", async () => {
     const [a, b] = [node(), node()];
     const [k1, k2] = [key(), key()];
     const lease = await a.tryLease([k1, k2]);
     expect(lease).not.toBeNull();
     expect(await b.tryLease([k1])).toBeNull();
-    expect(await b.isHeld(k2)).toBe(true);
+    expect(await b.heldOf([k2, k1, key()])).toEqual([true, true, false]);
     const other = key();
     expect(await b.tryLease([other, k2])).toBeNull();
-    expect(await a.isHeld(other)).toBe(false); // the refused lease took none of its keys
+    expect((await a.heldOf([other]))[0]).toBe(false); // the refused lease took none of its keys
     await lease?.release();
-    expect(await b.isHeld(k1)).toBe(false);
+    expect((await b.heldOf([k1]))[0]).toBe(false);
 
     const child = childNode();
     const k3 = key();
@@ -119,7 +148,7 @@ describe.skipIf(!available)("coordination on PostgreSQL", () => {
     expect(await child.next()).toBe(`leased ${k3}`);
     expect(await b.tryLease([k3])).toBeNull();
     child.child.kill("SIGKILL");
-    await expect.poll(() => b.isHeld(k3), { timeout: 10_000 }).toBe(false);
+    await expect.poll(async () => (await b.heldOf([k3]))[0], { timeout: 10_000 }).toBe(false);
   });
 
   it("aborts a lease's `lost` signal when its connection is cut", async () => {

@@ -32,6 +32,8 @@ describe("MYCO_ARTIFACTS_URL", () => {
     ["s3://my-bucket?region=EU WEST", "region must be"],
     ["s3://key@my-bucket", "both the access key and the secret"],
     ["not a url", "must be a URL like s3://"],
+    ["s3://my-bucket/a%E0%A4%A", "malformed %-escape"],
+    ["s3://k%E0%A4%A:s@my-bucket", "malformed %-escape"],
   ])("stops start-up naming the variable for %s", (url, message) => {
     expect(() => artifacts(url)).toThrow(ConfigError);
     expect(() => artifacts(url)).toThrow(new RegExp(`MYCO_ARTIFACTS_URL: .*${message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
