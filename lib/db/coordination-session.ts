@@ -38,8 +38,14 @@ export async function openCoordinationSession(url: string, name: string, log: Lo
   client.on("error", lost);
   client.on("end", () => lost(new Error("connection ended")));
   await client.connect();
+  // One query at a time, in the order asked (pg deprecates queueing on a busy client).
+  let queue: Promise<unknown> = Promise.resolve();
   return {
-    query: async <R extends Record<string, unknown>>(text: string, values?: unknown[]) => (await client.query<R>(text, values)).rows,
+    query: <R extends Record<string, unknown>>(text: string, values?: unknown[]) => {
+      const result = queue.then(() => client.query<R>(text, values));
+      queue = result.catch(() => undefined);
+      return result.then((answer) => answer.rows);
+    },
     onNotification: (listener) => client.on("notification", (n) => listener(n.channel, n.payload ?? "")),
     onLost: (listener) => lostListeners.push(listener),
     end: async () => {
