@@ -13,6 +13,15 @@ export function stopRun(projectId: string, runId: string): Promise<ApiResult<{ s
   return api("POST", "/api/projects/{projectId}/agent/runs/{runId}/stop", { params: { projectId, runId } });
 }
 
+/** Opens a run's event stream (what it streamed so far, then live); null when it cannot be watched. */
+export async function watchRun(projectId: string, runId: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array> | null> {
+  const res = await fetch(apiUrl("GET", "/api/projects/{projectId}/agent/runs/{runId}/events", { params: { projectId, runId } }), {
+    headers: { accept: "text/event-stream" },
+    signal,
+  });
+  return res.ok && res.body ? res.body : null;
+}
+
 /** What undoing the run would revert (its commits, later runs and edits, files, the dev database). */
 export function planUndo(projectId: string, runId: string): Promise<ApiResult<UndoPlan>> {
   return api("GET", "/api/projects/{projectId}/agent/runs/{runId}/undo", { params: { projectId, runId } });

@@ -68,7 +68,20 @@ export function AgentChat({ projectId, canEdit, onCommitted }: Props) {
     [projectId, applyView, onCommitted],
   );
 
+  // A run started elsewhere (another tab, person or node) streams here too, each at most once.
+  const followedRef = useRef(new Set<string>());
   const live = agent.live;
+  const { watch } = agent;
+  useEffect(() => {
+    if (live?.id) followedRef.current.add(live.id);
+  }, [live?.id]);
+  const elsewhere = live ? undefined : history.runs.find((r) => r.status === "running" && r.id !== null);
+  useEffect(() => {
+    if (!elsewhere?.id || followedRef.current.has(elsewhere.id)) return;
+    followedRef.current.add(elsewhere.id);
+    void watch(elsewhere.id, elsewhere.prompt);
+  }, [elsewhere?.id, elsewhere?.prompt, watch]);
+
   const runs = live ? [...history.runs.filter((r) => r.id === null || r.id !== live.id), live] : history.runs;
 
   useEffect(() => {

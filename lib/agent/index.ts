@@ -40,9 +40,10 @@ export { offlineProvider } from "./providers/offline";
 export { createProjectTools, type ToolSession } from "./tools";
 /** Errors the builder's preview reported, kept briefly in memory for read_preview_errors. */
 export { PreviewErrorInput, clearPreviewErrors, listPreviewErrors, recordPreviewError, type PreviewError } from "./preview-errors";
-/** Agent runs on a project: start (streamed), stop, undo, and the history by cursor. */
+/** Agent runs on a project: start (streamed), watch from anywhere, stop, undo, and the history by cursor. */
 export { AgentRunInput, startAgentRun, type RunStreamEvent, type StartRunOptions } from "./run/start-run";
 export { RunsQuery, listAgentRuns, type RunMessage, type RunView } from "./run/run-view";
+export { watchAgentRun } from "./run/watch-run";
 /** Start-up: runs a crash or restart left "running" become failed, reason "interrupted". */
 export { interruptRuns } from "./run/interrupt-runs";
 export { UndoRunInput, stopAgentRun, undoAgentRun, type UndoneRun } from "./run/undo-run";

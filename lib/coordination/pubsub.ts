@@ -3,7 +3,7 @@ import { processWide } from "@/lib/config";
 import { log } from "@/lib/log";
 
 /** What nodes tell each other; each topic's data is JSON of at most MAX_MESSAGE_BYTES once wrapped. */
-export type Topic = "workspace.head" | "workspace.commit" | "bundler.component" | "functions.invocation" | "agent.preview_error" | "agent.run_stop" | "cache.forget";
+export type Topic = "workspace.head" | "workspace.commit" | "bundler.component" | "functions.invocation" | "agent.preview_error" | "agent.run_stop" | "agent.run_event" | "agent.run_watch" | "agent.run_replay" | "cache.forget";
 
 /** Where a message came from: this node, or another through the shared channel. */
 export type Origin = "local" | "remote";

@@ -99,3 +99,36 @@ test.describe("through an OpenAI-compatible model", () => {
     await addTodoInPreview(builder.page.frameLocator('iframe[title="App preview"]'), "Call the model");
   });
 });
+
+test.describe("a run watched from a second tab", () => {
+  test.use({ baseURL: `http://localhost:${MODEL_PORT}` });
+  let model: FakeLlmServer;
+
+  test.beforeAll(async () => {
+    // A first step, then a model that never answers: the run stays running until it is stopped.
+    model = await startFakeLlmServer([{ text: "Reading the blueprint before adding the page.", toolCalls: [{ name: "read_blueprint", arguments: "{}" }], chunkSize: 40 }, { hang: true }], MODEL_SERVER_PORT);
+  });
+
+  test.afterAll(async () => {
+    await model.close();
+  });
+
+  test("a run started in one tab streams in a second tab opened meanwhile, which can stop it", async ({ page, context, request }) => {
+    const user = await apiUser(request, "Tabs");
+    await new SignInPage(page).signIn(user.email, "a long enough password");
+    const builder = await newProject(page, "Two tabs");
+    const run = await builder.build("Add a notes page");
+    await expect(builder.toolCalls(run, "read_blueprint")).toHaveAttribute("data-ok", "true");
+
+    const second = new BuilderPage(await context.newPage());
+    await second.page.goto(page.url());
+    const watched = second.lastRun();
+    await expect(second.toolCalls(watched, "read_blueprint")).toHaveAttribute("data-ok", "true");
+    await expect(watched).toHaveAttribute("data-status", "running");
+    expect(await second.assistantText(watched)).toBe("Reading the blueprint before adding the page.");
+    await second.stopButton().click();
+    expect(await second.waitForFinish(watched)).toBe("stopped");
+    expect(await builder.waitForFinish(run)).toBe("stopped");
+    await expect(second.stopButton()).toHaveCount(0);
+  });
+});

@@ -215,12 +215,21 @@ test("a secret changed through one node is what the next call on the other node 
   await expect.poll(async () => (await send(B, app, "GET", "/_fn/greet")).body, { timeout: 2_000 }).toEqual({ greeting: "bonjour" });
 });
 
-test("an agent run on node A holds the project on node B: edits refused, the run shown running, stopped from B", async () => {
+test("an agent run on node A holds the project on node B: edits refused, the run watched live and stopped from B", async () => {
   const project = await newProject("Run across nodes");
-  model.enqueue({ hang: true });
+  // Longer than one message between nodes, with characters of several bytes and JSON escapes.
+  const said = `Looking at the blueprint before adding the page. ${'Plan: "é" 😀 \\ \n'.repeat(400)}Done looking.`;
+  model.enqueue({ text: said, chunkSize: 40, toolCalls: [{ name: "read_blueprint", arguments: "{}" }] }, { hang: true });
   const run = openStream(A, `/api/projects/${project.id}/agent/runs`, token, "POST", { prompt: "Add a notes page" });
+  let watch: ReturnType<typeof openStream> | undefined;
   try {
     const started = await run.until((e) => e.event === "run");
+    await run.until((e) => e.event === "tool_result");
+    // B never drove the run: what it streamed so far comes from A, then B follows it live.
+    watch = openStream(B, `/api/projects/${project.id}/agent/runs/${started.data.id}/events`, token);
+    expect((await watch.until((e) => e.event === "tool_result")).data).toMatchObject({ ok: true });
+    expect(watch.events[0]).toMatchObject({ event: "run", data: { id: started.data.id, prompt: "Add a notes page" } });
+    expect(watch.events.filter((e) => e.event === "text").map((e) => e.data.delta).join("")).toBe(said);
     const refused = await put(B, project.id, "person.md", "mine\n");
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain("An agent run is changing this project.");
@@ -231,9 +240,11 @@ test("an agent run on node A holds the project on node B: edits refused, the run
     await ok(send(B, IDE, "POST", `/api/projects/${project.id}/agent/runs/${started.data.id}/stop`, token, {}), "stop");
     const done = await run.until((e) => e.event === "done" || e.event === "error");
     expect(done.data).toMatchObject({ reason: "aborted" });
+    expect((await watch.until((e) => e.event === "done")).data).toMatchObject({ reason: "aborted", summary: done.data.summary });
     await expect.poll(async () => (await put(B, project.id, "person.md", "mine\n")).status, { timeout: 10_000 }).toBe(200);
   } finally {
     run.close();
+    watch?.close();
   }
 });
 

@@ -10,6 +10,7 @@ import * as health from "@/app/api/health/route";
 import * as me from "@/app/api/me/route";
 import * as openapiJson from "@/app/api/openapi.json/route";
 import * as projectAgentPreviewErrors from "@/app/api/projects/[projectId]/agent/preview-errors/route";
+import * as projectAgentRunsRunIdEvents from "@/app/api/projects/[projectId]/agent/runs/[runId]/events/route";
 import * as projectAgentRunsRunIdStop from "@/app/api/projects/[projectId]/agent/runs/[runId]/stop/route";
 import * as projectAgentRunsRunIdUndo from "@/app/api/projects/[projectId]/agent/runs/[runId]/undo/route";
 import * as projectAgentRuns from "@/app/api/projects/[projectId]/agent/runs/route";
@@ -71,6 +72,7 @@ export const API_ROUTES = [
   { path: "/api/projects/{projectId}", module: project },
   { path: "/api/projects/{projectId}/agent/preview-errors", module: projectAgentPreviewErrors },
   { path: "/api/projects/{projectId}/agent/runs", module: projectAgentRuns },
+  { path: "/api/projects/{projectId}/agent/runs/{runId}/events", module: projectAgentRunsRunIdEvents },
   { path: "/api/projects/{projectId}/agent/runs/{runId}/stop", module: projectAgentRunsRunIdStop },
   { path: "/api/projects/{projectId}/agent/runs/{runId}/undo", module: projectAgentRunsRunIdUndo },
   { path: "/api/projects/{projectId}/ai-budget", module: projectAiBudget },

@@ -16,10 +16,11 @@ import type { ChatProvider } from "../providers/provider";
 import { createProjectTools, type ToolSession } from "../tools";
 import { abortRun, claimProject, releaseProject } from "./active-runs";
 import { loadConversation } from "./conversation";
-import { createChannel, type Channel } from "./event-channel";
+import { createChannel } from "./event-channel";
 import { buildManifest } from "./manifest";
 import { finishRun, type StartedRun as Started, type UsageTally } from "./finish-run";
 import { systemPrompt } from "./system-prompt";
+import { broadcastRun } from "./broadcast-run";
 
 /** A run's request. */
 export const AgentRunInput = z.strictObject({
@@ -30,10 +31,13 @@ export type AgentRunInput = z.infer<typeof AgentRunInput>;
 /** One event of a run's stream, as the builder page reads it. */
 export type RunStreamEvent = { event: string; data: unknown };
 
+/** Where a run's events go: the starter's stream and every watcher's (watch-run.ts). */
+type Sink = { push(event: RunStreamEvent): void };
+
 /** Test seams: another provider than the project's. */
 export type StartRunOptions = { log: Logger; signal: AbortSignal; provider?: ChatProvider };
 
-function relay(out: Channel<RunStreamEvent>, session: ToolSession, usage: UsageTally): (event: AgentEvent) => void {
+function relay(out: Sink, session: ToolSession, usage: UsageTally): (event: AgentEvent) => void {
   let reported = new Set<string>();
   return (event) => {
     if (event.type === "done") return;
@@ -51,7 +55,7 @@ function relay(out: Channel<RunStreamEvent>, session: ToolSession, usage: UsageT
   };
 }
 
-async function drive(run: Started, controller: AbortController, out: Channel<RunStreamEvent>): Promise<void> {
+async function drive(run: Started, controller: AbortController, out: Sink): Promise<void> {
   const config = getConfig().agent;
   const session: ToolSession = { scope: run.scope, log: run.log, readPaths: new Set(), changedPaths: new Set() };
   const usage: UsageTally = new Map();
@@ -118,13 +122,21 @@ export async function startAgentRun(scope: ProjectScope, input: AgentRunInput, o
     });
     const run: Started = { id, scope, prompt: input.prompt, baseSha, provider, log: options.log.child({ runId: id }) };
     const out = createChannel<RunStreamEvent>();
-    out.push({ event: "run", data: { id, prompt: input.prompt, provider: provider.name, model: provider.model, baseSha, startedAt: row.startedAt.toISOString() } });
+    const watchers = broadcastRun(scope.projectId, id);
+    const sink: Sink = {
+      push(event) {
+        out.push(event);
+        watchers.push(event);
+      },
+    };
+    sink.push({ event: "run", data: { id, prompt: input.prompt, provider: provider.name, model: provider.model, baseSha, startedAt: row.startedAt.toISOString() } });
     const onClientGone = () => void abortRun(scope.projectId, id);
     options.signal.addEventListener("abort", onClientGone, { once: true });
     if (options.signal.aborted) onClientGone();
-    void asLeaseHolder(id, () => drive(run, controller, out)).finally(async () => {
+    void asLeaseHolder(id, () => drive(run, controller, sink)).finally(async () => {
       options.signal.removeEventListener("abort", onClientGone);
       await Promise.all([releaseWorkspace(), releaseProject(scope.projectId, id)]).catch((err: unknown) => run.log.error("agent.release_failed", {}, err));
+      watchers.close();
       out.close();
     });
     return out;
