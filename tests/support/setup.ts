@@ -52,7 +52,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { closeDb } = await import("@/lib/db");
+  // Coordination sessions (locks, LISTEN) end before the database they are on is dropped under them.
+  const [{ closeCoordination }, { closeDb }] = await Promise.all([import("@/lib/coordination"), import("@/lib/db")]);
+  await closeCoordination();
   await closeDb();
   if (adminUrl && databaseName) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
   fs.rmSync(dataDir, { recursive: true, force: true });
