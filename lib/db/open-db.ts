@@ -32,7 +32,10 @@ function assertPgliteVersion(dir: string): void {
 
 async function openPostgres(url: string): Promise<OpenDb> {
   const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, application_name: "myco migrate" });
+  // A connection lost mid-way (a restart, a failover) fails the query in flight and so the open; without
+  // a listener, pg would also throw it as an uncaught exception and take the whole process down.
+  client.on("error", (err) => log.warn("db.migration_connection_lost", { err: err.message }));
   await client.connect();
   try {
     await applyMigrations(pgClientExec(client), migrationsDir(), log);

@@ -152,9 +152,12 @@ export function watchCommits(projectId: string, signal: AbortSignal): AsyncGener
   })();
 }
 
-/** Resolves once the work every commit listener started for the project has settled. */
-export async function settleCommitWork(projectId: string): Promise<void> {
-  while (inFlight.get(projectId)?.size) await Promise.all(inFlight.get(projectId) ?? []);
+const pendingWork = (projectId?: string): Promise<unknown>[] =>
+  projectId === undefined ? [...inFlight.values()].flatMap((work) => [...work]) : [...(inFlight.get(projectId) ?? [])];
+
+/** Resolves once the work every commit listener started for the project (or, without one, any project) has settled. */
+export async function settleCommitWork(projectId?: string): Promise<void> {
+  for (let work = pendingWork(projectId); work.length > 0; work = pendingWork(projectId)) await Promise.all(work);
 }
 
 /** The paths a commit changes, from `git status --porcelain` before it ("M path", "R old -> new"), at most 50. */

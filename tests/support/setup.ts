@@ -52,8 +52,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // Coordination sessions (locks, LISTEN) end before the database they are on is dropped under them.
-  const [{ closeCoordination }, { closeDb }] = await Promise.all([import("@/lib/coordination"), import("@/lib/db")]);
+  // Builds a commit started in the background finish first: they write to the database (and would open it
+  // again after closeDb). Then coordination sessions (locks, LISTEN) end before their database is dropped.
+  const [{ settleCommitWork }, { closeCoordination }, { closeDb }] = await Promise.all([
+    import("@/lib/workspace/commit-info"),
+    import("@/lib/coordination"),
+    import("@/lib/db"),
+  ]);
+  await settleCommitWork();
   await closeCoordination();
   await closeDb();
   if (adminUrl && databaseName) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
