@@ -62,7 +62,7 @@ export async function planRollbackFor(scope: ProjectScope, env: DeployEnv, deplo
   const compatible = laterMigrations.every((m) => m.effect === "additive");
   // Rows are counted only when restoring the snapshot is a choice the person has to weigh.
   const comparison = schemaChange && !compatible ? await compareSnapshot(scope, env, schemaChange.id) : null;
-  const exists = comparison !== null || (schemaChange !== null && hasSnapshot(scope, env, schemaChange.id));
+  const exists = comparison !== null || (schemaChange !== null && (await hasSnapshot(scope, env, schemaChange.id)));
   const plan: RollbackPlan = {
     env,
     from: current ? { deploymentId: current.id, version: current.release.version } : null,

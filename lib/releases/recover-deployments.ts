@@ -43,7 +43,7 @@ async function recover(p: Pending, log: Logger): Promise<void> {
       if (!restored) return await markFailed(p.id, "interrupted before its database was restored");
     }
     // Cut before its snapshot: the database is untouched yet, so the snapshot a later rollback needs is taken now.
-    if (!p.restoredData && !hasSnapshot(scope, env, p.id)) await snapshotTenantDb(scope, env, p.id);
+    if (!p.restoredData && !(await hasSnapshot(scope, env, p.id))) await snapshotTenantDb(scope, env, p.id);
     const applied = await applyTenantMigrations(scope, env, migrations);
     await goLive(p.projectId, p.actorId, p.id, applied, { action: "release.recovered", move, extra: { rollbackOf: p.rollbackOfId } });
     log.info("release.recovered", { projectId: p.projectId, env, deploymentId: p.id, version: p.release.version });

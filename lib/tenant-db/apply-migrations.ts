@@ -1,13 +1,11 @@
 import { createHash } from "node:crypto";
-import type Database from "better-sqlite3";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { TenantScope } from "@/lib/auth";
-import { readAppliedMigrations } from "./list-applied-migrations";
-import { DEFAULT_TENANT_QUOTA_BYTES, openTenantDb, quotaError, tenantDbPath } from "./open-tenant-db";
+import { tenantDbBackend, type TenantDbRef } from "./backend";
 import { parseInput } from "./parse-input";
-import { runInLane } from "./query-lanes";
+import { assertQuotaBytes, DEFAULT_TENANT_QUOTA_BYTES, quotaError } from "./quota";
 import { replyError } from "./reply-error";
 import type { MigrateResult, RunnerFailure } from "./runner-protocol";
 import { snippetOf } from "./split-statements";
@@ -40,7 +38,7 @@ export type ApplyMigrationsOptions = {
 };
 
 type Pending = { name: string; checksum: string; statements: MigrationStatement[] };
-type Context = { env: TenantEnv; file: string; quotaBytes: number; maxPages: number; confirmDestructive: boolean; timeoutMs: number };
+type Context = { db: TenantDbRef; quotaBytes: number; confirmDestructive: boolean; timeoutMs: number };
 
 function checksumOf(sql: string): string {
   return createHash("sha256").update(sql).digest("hex");
@@ -79,7 +77,7 @@ function dataLossError(loss: Extract<MigrateResult, { outcome: "data_loss" }>): 
 }
 
 function failureError(migration: Pending, failure: RunnerFailure, ctx: Context): Error {
-  if (failure.kind === "full") return quotaError(ctx.env, ctx.quotaBytes);
+  if (failure.kind === "full") return quotaError(ctx.db.env, ctx.quotaBytes);
   return replyError(failure, `Migration ${migration.name}`, "sql");
 }
 
@@ -87,15 +85,15 @@ function failureError(migration: Pending, failure: RunnerFailure, ctx: Context):
 async function applyOne(scope: TenantScope, migration: Pending, ctx: Context): Promise<boolean> {
   const request = {
     op: "migrate" as const,
-    file: ctx.file,
-    maxPages: ctx.maxPages,
+    quotaBytes: ctx.quotaBytes,
     name: migration.name,
     checksum: migration.checksum,
     appliedAt: new Date().toISOString(),
     statements: migration.statements.map(({ sql, drops }) => ({ sql, drops })),
     confirmDestructive: ctx.confirmDestructive,
   };
-  const reply = await runInLane(scope.projectId, request, ctx.timeoutMs, { projectId: scope.projectId, env: ctx.env, migration: migration.name });
+  const fields = { projectId: scope.projectId, env: ctx.db.env, migration: migration.name };
+  const reply = await tenantDbBackend().call(scope, ctx.db, request, ctx.timeoutMs, fields);
   if (!reply.ok) throw failureError(migration, reply, ctx);
   const result = reply.result as MigrateResult;
   switch (result.outcome) {
@@ -105,7 +103,7 @@ async function applyOne(scope: TenantScope, migration: Pending, ctx: Context): P
     case "data_loss":
       throw dataLossError(result);
     case "failed": {
-      if (result.code === "SQLITE_FULL") throw quotaError(ctx.env, ctx.quotaBytes);
+      if (result.code === "SQLITE_FULL") throw quotaError(ctx.db.env, ctx.quotaBytes);
       const where = `statement ${result.index + 1} (\`${snippetOf(migration.statements[result.index]?.sql ?? "")}\`)`;
       throw new AppError("unprocessable", `Migration ${migration.name} failed at ${where}: ${result.message}`, "sql");
     }
@@ -123,38 +121,29 @@ export async function applyTenantMigrations(
   migrations: TenantMigration[],
   options: ApplyMigrationsOptions = {},
 ): Promise<string[]> {
-  const quotaBytes = options.quotaBytes ?? DEFAULT_TENANT_QUOTA_BYTES;
-  // The platform's own connection creates the file and reads the ledger: no tenant SQL runs here.
-  const db = openTenantDb(scope, env, quotaBytes);
-  return applyToFile(scope, { env, file: tenantDbPath(scope, env), db }, migrations, options);
+  return applyTo(scope, { env }, migrations, options);
 }
 
 /**
- * Applies the pending migrations (by `db`'s ledger) to the database `target.file` in the tenant's lane;
- * `target.env` names it in logs and errors. The file may be a copy (checkMigrationsOnCopy).
+ * Applies the migrations `db`'s ledger lacks to `db`, an environment's database or a scratch copy of it
+ * (checkMigrationsOnCopy); its env names it in logs and errors.
  */
-export async function applyToFile(
-  scope: TenantScope,
-  target: { env: TenantEnv; file: string; db: Database.Database },
-  migrations: TenantMigration[],
-  options: ApplyMigrationsOptions = {},
-): Promise<string[]> {
+export async function applyTo(scope: TenantScope, db: TenantDbRef, migrations: TenantMigration[], options: ApplyMigrationsOptions = {}): Promise<string[]> {
   const input = parseInput(ApplyInput, { migrations, timeoutMs: options.timeoutMs }, "migrations");
   const quotaBytes = options.quotaBytes ?? DEFAULT_TENANT_QUOTA_BYTES;
+  assertQuotaBytes(quotaBytes);
   const ctx: Context = {
-    env: target.env,
-    file: target.file,
+    db,
     quotaBytes,
-    maxPages: Math.floor(quotaBytes / Number(target.db.pragma("page_size", { simple: true }))),
     confirmDestructive: options.confirmDestructive === true,
     timeoutMs: input.timeoutMs ?? MIGRATION_TIMEOUT_MS,
   };
-  const applied = new Map(readAppliedMigrations(target.db).map((m) => [m.name, m.checksum]));
+  const applied = new Map((await tenantDbBackend().appliedMigrations(scope, db)).map((m) => [m.name, m.checksum]));
   const names: string[] = [];
   for (const migration of pendingMigrations(input.migrations, applied)) {
     if (!(await applyOne(scope, migration, ctx))) continue;
     names.push(migration.name);
-    log.info("tenant_db.migration.applied", { projectId: scope.projectId, env: target.env, migration: migration.name });
+    log.info("tenant_db.migration.applied", { projectId: scope.projectId, env: db.env, migration: migration.name });
   }
   return names;
 }

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { TenantScope } from "@/lib/auth";
+import { tenantDbBackend, type CallOptions } from "./backend";
 import type { CellValue } from "./cell-values";
 import { isReservedName } from "./identifiers";
-import { openTenantDb, tenantDbPath } from "./open-tenant-db";
 import { parseInput } from "./parse-input";
-import { runInLane, type CallOptions } from "./query-lanes";
 import { replyError } from "./reply-error";
 import type { BrowseResult } from "./runner-protocol";
 import { TenantEnv } from "./tenant-env";
@@ -56,8 +55,8 @@ function decodeCursor(cursor: string): bigint {
 
 // Reading a page evaluates the table's generated columns, which the tenant wrote: in its lane, never here.
 async function readPage(scope: TenantScope, env: TenantEnv, table: string, after: bigint | undefined, limit: number, signal?: AbortSignal): Promise<BrowseResult> {
-  const request = { op: "browse" as const, file: tenantDbPath(scope, env), table, after: after?.toString() ?? null, limit, maxBytes: MAX_PAGE_BYTES };
-  const reply = await runInLane(scope.projectId, request, BROWSE_TIMEOUT_MS, { projectId: scope.projectId, env }, signal);
+  const request = { op: "browse" as const, table, after: after?.toString() ?? null, limit, maxBytes: MAX_PAGE_BYTES };
+  const reply = await tenantDbBackend().call(scope, { env }, request, BROWSE_TIMEOUT_MS, { projectId: scope.projectId, env }, signal);
   if (!reply.ok) throw replyError(reply, "Reading the rows", "table");
   return reply.result as BrowseResult;
 }
@@ -75,7 +74,6 @@ export async function browseTenantRows(
 ): Promise<RowsPage> {
   const { cursor, limit = BROWSE_DEFAULT_ROWS } = parseInput(BrowseRowsInput, { cursor: input.cursor, limit: input.limit }, "cursor");
   const after = cursor === undefined ? undefined : decodeCursor(cursor);
-  openTenantDb(scope, env); // the runner opens the file read-only and never creates it
   const notFound = new AppError("not_found", `The ${env} database has no table "${table.slice(0, 80)}".`, "table");
   if (isReservedName(table)) throw notFound;
   const page = await readPage(scope, env, table, after, limit, signal);

@@ -5,11 +5,11 @@ import { getConfig } from "@/lib/config";
 import { getDb, recordAudit } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ProjectScope } from "@/lib/auth";
+import { tenantDbBackend, type CallOptions } from "./backend";
 import type { CellValue } from "./cell-values";
 import { isReservedName } from "./identifiers";
-import { DEFAULT_TENANT_QUOTA_BYTES, openTenantDb, tenantDbPath } from "./open-tenant-db";
 import { parseInput } from "./parse-input";
-import { runInLane, type CallOptions } from "./query-lanes";
+import { DEFAULT_TENANT_QUOTA_BYTES } from "./quota";
 import { replyError } from "./reply-error";
 import { DeleteRowInput, InsertRowInput, UpdateRowInput, type RowKey, type RowValues } from "./row-input";
 import type { ChangeRowResult } from "./runner-protocol";
@@ -75,13 +75,11 @@ async function audit(scope: ProjectScope, change: Change, key: Record<string, Ce
 async function changeRow(scope: ProjectScope, env: TenantEnv, change: Change, { signal }: CallOptions): Promise<ChangedRow> {
   assertDev(env);
   if (isReservedName(change.table)) throw refusal({ outcome: "no_table" }, change);
-  const db = openTenantDb(scope, env, DEFAULT_TENANT_QUOTA_BYTES);
-  const maxPages = Math.floor(DEFAULT_TENANT_QUOTA_BYTES / Number(db.pragma("page_size", { simple: true })));
   // SQLite has no booleans; 1 and 0 are what a boolean column holds.
   const pairs = (o: Record<string, string | number | boolean | null>) =>
     Object.entries(o).map(([k, v]): [string, string | number | null] => [k, typeof v === "boolean" ? Number(v) : v]);
-  const request = { op: "row" as const, file: tenantDbPath(scope, env), maxPages, table: change.table, action: change.action, key: pairs(change.key), values: pairs(change.values) };
-  const reply = await runInLane(scope.projectId, request, ROW_CHANGE_TIMEOUT_MS, { projectId: scope.projectId, env }, signal);
+  const request = { op: "row" as const, quotaBytes: DEFAULT_TENANT_QUOTA_BYTES, table: change.table, action: change.action, key: pairs(change.key), values: pairs(change.values) };
+  const reply = await tenantDbBackend().call(scope, { env }, request, ROW_CHANGE_TIMEOUT_MS, { projectId: scope.projectId, env }, signal);
   if (!reply.ok) throw replyError({ ...reply, message: withoutPaths(reply.message) }, SUBJECTS[change.action], change.action === "delete" ? "key" : "values");
   const result = reply.result as ChangeRowResult;
   if (result.outcome !== "done") throw refusal(result, change);

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { TenantScope } from "@/lib/auth";
+import { tenantDbBackend, type CallOptions } from "./backend";
 import type { CellValue } from "./cell-values";
-import { DEFAULT_TENANT_QUOTA_BYTES, openTenantDb, tenantDbPath } from "./open-tenant-db";
 import { parseInput } from "./parse-input";
-import { runInLane, type CallOptions } from "./query-lanes";
+import { DEFAULT_TENANT_QUOTA_BYTES } from "./quota";
 import { replyError } from "./reply-error";
 import type { StatementResult } from "./runner-protocol";
 import { QUERY_DEFAULT_TIMEOUT_MS, QUERY_MAX_RESULT_BYTES, QUERY_MAX_ROWS, QUERY_MAX_TIMEOUT_MS } from "./run-query";
@@ -33,19 +33,16 @@ export type ExecOptions = CallOptions & { quotaBytes?: number };
 export async function execTenantStatement(scope: TenantScope, env: TenantEnv, input: ExecInput, options: ExecOptions = {}): Promise<ExecResult> {
   const { sql: text, params, timeoutMs } = parseInput(ExecInput, { sql: input.sql, params: input.params, timeoutMs: input.timeoutMs }, "sql");
   const sql = validateWrite(text);
-  const quotaBytes = options.quotaBytes ?? DEFAULT_TENANT_QUOTA_BYTES;
-  const db = openTenantDb(scope, env, quotaBytes); // creates the file and its bookkeeping on first use
-  const maxPages = Math.floor(quotaBytes / Number(db.pragma("page_size", { simple: true })));
-  const reply = await runInLane(
-    scope.projectId,
+  const reply = await tenantDbBackend().call(
+    scope,
+    { env },
     {
       op: "write",
-      file: tenantDbPath(scope, env),
       sql,
       params: (params ?? []).map((p) => (typeof p === "boolean" ? Number(p) : p)),
       limit: QUERY_MAX_ROWS,
       maxBytes: QUERY_MAX_RESULT_BYTES,
-      maxPages,
+      quotaBytes: options.quotaBytes ?? DEFAULT_TENANT_QUOTA_BYTES,
     },
     timeoutMs ?? QUERY_DEFAULT_TIMEOUT_MS,
     { projectId: scope.projectId, env },

@@ -1,9 +1,8 @@
 // Introspection through SQLite's pragma table-valued functions (runner-schema.mjs): platform SQL
 // with the table name bound as a parameter, never tenant text.
 import type { TenantScope } from "@/lib/auth";
+import { tenantDbBackend, type CallOptions } from "./backend";
 import { RESERVED_PREFIXES } from "./identifiers";
-import { openTenantDb, tenantDbPath } from "./open-tenant-db";
-import { runInLane, type CallOptions } from "./query-lanes";
 import { replyError } from "./reply-error";
 import type { RawTable, SchemaResult } from "./runner-protocol";
 import type { TenantEnv } from "./tenant-env";
@@ -66,9 +65,8 @@ function describeTable(raw: RawTable): TenantTable {
  * tenant's lane: counting a large table's rows never holds up this process.
  */
 export async function getTenantSchema(scope: TenantScope, env: TenantEnv, { signal }: CallOptions = {}): Promise<TenantSchema> {
-  openTenantDb(scope, env); // creates an environment's empty database on first use
-  const request = { op: "schema" as const, file: tenantDbPath(scope, env), reservedPrefixes: [...RESERVED_PREFIXES] };
-  const reply = await runInLane(scope.projectId, request, SCHEMA_TIMEOUT_MS, { projectId: scope.projectId, env }, signal);
+  const request = { op: "schema" as const, reservedPrefixes: [...RESERVED_PREFIXES] };
+  const reply = await tenantDbBackend().call(scope, { env }, request, SCHEMA_TIMEOUT_MS, { projectId: scope.projectId, env }, signal);
   if (!reply.ok) throw replyError(reply, "Reading the schema", "env");
   const { tables, views } = reply.result as SchemaResult;
   return { tables: tables.map(describeTable), views: views.map((name) => ({ name })) };

@@ -11,7 +11,7 @@
 export { TenantEnv } from "./tenant-env";
 
 /** The default per-database disk quota (100 MiB); writes past a database's quota fail with payload_too_large. */
-export { DEFAULT_TENANT_QUOTA_BYTES } from "./open-tenant-db";
+export { DEFAULT_TENANT_QUOTA_BYTES } from "./quota";
 
 /** Applies pending migrations in name order, each in one transaction with a deadline; refuses data loss unless confirmed. */
 export {
@@ -75,17 +75,17 @@ export {
 export type { CellValue } from "./cell-values";
 
 /** Closes all connections and stops every query runner (shutdown, tests). */
-export { closeTenantDbs } from "./close-tenant-dbs";
+export { closeTenantDbs } from "./backend";
 
 /**
  * Per-project lanes: `CallOptions.signal` cancels a call (waiting: dropped; running: its runner is
  * killed); `queryLaneStats` reports runner processes, lanes, queues and priorities (operations, tests).
  */
-export { type CallOptions } from "./query-lanes";
+export { type CallOptions } from "./backend";
 export { queryLaneStats, type LaneStats } from "./lane-registry";
 
 /** Removes a project's databases when the project is deleted. */
-export { deleteTenantDbs } from "./delete-tenant-dbs";
+export { deleteTenantDbs } from "./backend";
 
 /** The next numbered migration file from SQL or operations: applied to dev, then committed. */
 export { CreateMigrationInput, createMigration, type CreatedMigration } from "./create-migration";
@@ -102,10 +102,10 @@ export { hasSnapshot, restoreTenantSnapshot, snapshotTenantDb } from "./snapshot
 export { compareSnapshot, type SnapshotComparison } from "./compare-snapshot";
 
 /** Start-up after a crash: half-made snapshots, staged restores and migration-check copies. */
-export { removeTenantDbLeftovers } from "./remove-leftovers";
+export { removeTenantDbLeftovers } from "./backend";
 
 /** The Database tab's row editor: one dev row added, changed or deleted by its primary key, in the lane, audited. */
 export { deleteTenantRow, insertTenantRow, updateTenantRow, ROW_CHANGE_TIMEOUT_MS, type ChangedRow } from "./change-row";
 export { DeleteRowInput, InsertRowInput, RowChangeQuery, RowKey, RowValues, UpdateRowInput } from "./row-input";
 /** Disk use of a project's databases, for the dashboard. */
-export { tenantDbBytes } from "./tenant-db-bytes";
+export { tenantDbBytes } from "./backend";

@@ -8,10 +8,6 @@ import type { TenantScope } from "@/lib/auth";
 import { isTenantEnv, type TenantEnv } from "./tenant-env";
 import { diskErrorOf } from "./disk-error";
 
-/** The default per-database disk quota: 100 MiB. */
-export const DEFAULT_TENANT_QUOTA_BYTES = 100 * 1024 * 1024;
-const MIN_QUOTA_BYTES = 64 * 1024;
-const MAX_QUOTA_BYTES = 64 * 1024 * 1024 * 1024;
 const BUSY_TIMEOUT_MS = 5_000;
 // Keeps the -wal file from outgrowing the quota after a large transaction has been checkpointed.
 const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
@@ -64,34 +60,15 @@ function setUp(db: Database.Database): Database.Database {
 }
 
 /**
- * The connection to `env`'s database, created on first use. `max_page_count` is set from the quota on
- * every call (it is per connection, and the caller's plan decides it); SQLite then fails a write
- * that would grow the file past it with SQLITE_FULL.
+ * This process's connection to `env`'s database, created (with the ledger) on first use. It runs only
+ * platform SQL: the ledger. Tenant statements, and so the quota, are the runners' (runner-statements.mjs).
  */
-export function openTenantDb(scope: TenantScope, env: TenantEnv, quotaBytes = DEFAULT_TENANT_QUOTA_BYTES): Database.Database {
-  if (!Number.isInteger(quotaBytes) || quotaBytes < MIN_QUOTA_BYTES || quotaBytes > MAX_QUOTA_BYTES) {
-    throw new Error(`quotaBytes must be an integer between ${MIN_QUOTA_BYTES} and ${MAX_QUOTA_BYTES}`);
-  }
+export function openTenantDb(scope: TenantScope, env: TenantEnv): Database.Database {
   const file = tenantDbPath(scope, env);
   let db = openConnections.get(file);
   if (!db) {
     db = connect(file);
     openConnections.set(file, db);
   }
-  const pageSize = Number(db.pragma("page_size", { simple: true }));
-  db.pragma(`max_page_count = ${Math.floor(quotaBytes / pageSize)}`);
   return db;
-}
-
-function formatBytes(bytes: number): string {
-  const mib = bytes / (1024 * 1024);
-  return mib >= 1 ? `${Number(mib.toFixed(1))} MiB` : `${Math.round(bytes / 1024)} KiB`;
-}
-
-/** The payload_too_large error for a write that would have grown the database past its quota. */
-export function quotaError(env: TenantEnv, quotaBytes: number): AppError {
-  return new AppError(
-    "payload_too_large",
-    `The ${env} database is full: it may use at most ${formatBytes(quotaBytes)} (${quotaBytes} bytes).`,
-  );
 }

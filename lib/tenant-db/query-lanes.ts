@@ -25,9 +25,6 @@ import {
 import { QueryRunner, type RunnerMessage } from "./query-runner-process";
 import type { RunnerReply, RunnerRequest } from "./runner-protocol";
 
-/** How a caller gives up on its call: abort `signal` (the HTTP request, the function invocation). */
-export type CallOptions = { signal?: AbortSignal };
-
 let lastId = 0;
 
 function cancelled(): AppError {

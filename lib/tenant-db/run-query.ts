@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { TenantScope } from "@/lib/auth";
+import { tenantDbBackend, type CallOptions } from "./backend";
 import type { CellValue } from "./cell-values";
-import { openTenantDb, tenantDbPath } from "./open-tenant-db";
 import { parseInput } from "./parse-input";
-import { runInLane, type CallOptions } from "./query-lanes";
 import { replyError } from "./reply-error";
 import type { StatementResult } from "./runner-protocol";
 import { TenantEnv } from "./tenant-env";
@@ -49,12 +48,11 @@ export async function runTenantQuery(scope: TenantScope, env: TenantEnv, input: 
     "sql",
   );
   const sql = validateQuery(options.sql);
-  openTenantDb(scope, env); // the runner opens the file read-only and never creates it
-  const reply = await runInLane(
-    scope.projectId,
+  const reply = await tenantDbBackend().call(
+    scope,
+    { env },
     {
       op: "read",
-      file: tenantDbPath(scope, env),
       sql,
       // SQLite has no booleans; 1 and 0 are what a boolean column holds.
       params: (options.params ?? []).map((p) => (typeof p === "boolean" ? Number(p) : p)),

@@ -56,7 +56,7 @@ function applyAll(db, { name, checksum, appliedAt, statements, confirmDestructiv
 
 /** Applies one migration in one transaction, unless the ledger already has it (another process did). */
 export function runMigrate(request) {
-  const db = openFile(request.file, { readonly: false, maxPages: request.maxPages });
+  const db = openFile(request.file, { readonly: false, quotaBytes: request.quotaBytes });
   try {
     // IMMEDIATE takes the write lock up front, so two processes cannot interleave one migration.
     return { ok: true, result: db.transaction(() => applyAll(db, request)).immediate() };

@@ -1,42 +1,45 @@
-// What the server and a query runner (query-runner.mjs) say to each other over IPC. Every value is
-// plain JSON: row ids and integers beyond 2^53 travel as decimal strings.
+// What a tenant database backend (backend.ts) is asked and answers, and so what the server and a query
+// runner (query-runner.mjs) say to each other over IPC. Every value is plain JSON: row ids and integers
+// beyond 2^53 travel as decimal strings.
 import type { CellValue } from "./cell-values";
 
 type Param = string | number | null;
 
-/** One call for a tenant's runner; `file` is a tenant database path made from a TenantScope. */
-export type RunnerRequest =
+/**
+ * One call on one of a tenant's databases, wherever that database lives (backend.ts). `quotaBytes` is the
+ * size a change may grow the database to.
+ */
+export type TenantDbRequest =
   /** One read-only statement that returns rows, on a read-only connection. */
-  | { op: "read"; file: string; sql: string; params: Param[]; limit: number; maxBytes: number }
-  /** One data change within `maxPages` (the quota). */
-  | { op: "write"; file: string; sql: string; params: Param[]; limit: number; maxBytes: number; maxPages: number }
+  | { op: "read"; sql: string; params: Param[]; limit: number; maxBytes: number }
+  /** One data change within the quota. */
+  | { op: "write"; sql: string; params: Param[]; limit: number; maxBytes: number; quotaBytes: number }
   /** Tables and views, leaving out names that start with one of `reservedPrefixes`. */
-  | { op: "schema"; file: string; reservedPrefixes: string[] }
+  | { op: "schema"; reservedPrefixes: string[] }
   /** A page of `table` after row id `after` (decimal), or from the start. */
-  | { op: "browse"; file: string; table: string; after: string | null; limit: number; maxBytes: number }
+  | { op: "browse"; table: string; after: string | null; limit: number; maxBytes: number }
   /** One migration in one transaction, recorded in the ledger. */
   | {
       op: "migrate";
-      file: string;
-      maxPages: number;
+      quotaBytes: number;
       name: string;
       checksum: string;
       appliedAt: string;
       statements: { sql: string; drops?: { table: string; column?: string } }[];
       confirmDestructive: boolean;
     }
-  /** An online copy of the database at `target`. */
-  | { op: "backup"; file: string; target: string }
-  /** One row of `table` inserted, or updated or deleted by its whole primary key (`key`), within `maxPages`. */
+  /** One row of `table` inserted, or updated or deleted by its whole primary key (`key`), within the quota. */
   | {
       op: "row";
-      file: string;
-      maxPages: number;
+      quotaBytes: number;
       table: string;
       action: "insert" | "update" | "delete";
       key: [string, Param][];
       values: [string, Param][];
     };
+
+/** The same call for a query runner, on the SQLite file at `file`; or an online copy of that file at `target`. */
+export type RunnerRequest = (TenantDbRequest & { file: string }) | { op: "backup"; file: string; target: string };
 
 /**
  * Why a call failed: SQLite's error, a refusal, the deadline, the runner dying under it, or the disk

@@ -53,8 +53,8 @@ function statementFor(table, action, key, values, returning) {
  * Inserts, updates or deletes one row of `table`, addressed by its whole primary key (`key`, pairs of
  * column and value), and answers the row as it now is (as it was, for a delete) in column order.
  */
-export function runChangeRow({ file, maxPages, table, action, key, values }) {
-  const db = openFile(file, { readonly: false, maxPages });
+export function runChangeRow({ file, quotaBytes, table, action, key, values }) {
+  const db = openFile(file, { readonly: false, quotaBytes });
   try {
     const found = db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name = ?").get(table);
     if (!found) return done({ outcome: "no_table" });

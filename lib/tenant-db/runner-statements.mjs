@@ -19,15 +19,20 @@ export function cellBytes(cell) {
   return 8;
 }
 
-/** Opens a tenant file for one call; the server created it, so a missing file is never made here. */
-export function openFile(file, { readonly, maxPages }) {
+/**
+ * Opens a tenant file for one call; the server created it, so a missing file is never made here. A
+ * writer gets the quota as max_page_count: SQLite then fails a write past it with SQLITE_FULL.
+ */
+export function openFile(file, { readonly, quotaBytes }) {
+  // Without a quota a writer would get SQLite's default, which is none: refused, never defaulted.
+  if (!readonly && !(Number.isSafeInteger(quotaBytes) && quotaBytes > 0)) throw new Error("a change needs a quota in bytes");
   const db = new Database(file, { readonly, fileMustExist: true });
   // Views, triggers, defaults, CHECKs and generated columns may call only innocuous functions.
   db.pragma("trusted_schema = OFF");
   if (!readonly) {
     db.pragma("foreign_keys = ON");
     db.pragma("busy_timeout = 5000");
-    db.pragma(`max_page_count = ${maxPages}`);
+    db.pragma(`max_page_count = ${Math.floor(quotaBytes / db.pragma("page_size", { simple: true }))}`);
   }
   return db;
 }
@@ -72,9 +77,9 @@ export function runRead({ file, sql, params, limit, maxBytes }) {
 
 // A data change from a function: read-write, within the quota, foreign keys enforced. DDL never
 // reaches here (validate-write.ts refuses it).
-export function runWrite({ file, sql, params, limit, maxBytes, maxPages }) {
+export function runWrite({ file, sql, params, limit, maxBytes, quotaBytes }) {
   const started = performance.now();
-  const db = openFile(file, { readonly: false, maxPages });
+  const db = openFile(file, { readonly: false, quotaBytes });
   try {
     const stmt = db.prepare(sql);
     if (stmt.reader) {

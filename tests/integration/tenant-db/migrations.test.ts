@@ -4,7 +4,6 @@ import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { getConfig } from "@/lib/config";
 import {
-  DEFAULT_TENANT_QUOTA_BYTES,
   applyTenantMigrations,
   closeTenantDbs,
   deleteTenantDbs,
@@ -12,7 +11,6 @@ import {
   listAppliedMigrations,
   planOperations,
 } from "@/lib/tenant-db";
-import { openTenantDb } from "@/lib/tenant-db/open-tenant-db";
 import { newScope, rawDb, rejectionOf } from "./support";
 
 afterAll(() => closeTenantDbs());
@@ -24,7 +22,7 @@ const ORDERS = {
 };
 
 describe("tenant database files", () => {
-  it("live under <dataDir>/tenants/<projectId>/<env>.sqlite, in WAL mode with foreign keys and the quota set", async () => {
+  it("live under <dataDir>/tenants/<projectId>/<env>.sqlite, in WAL mode with foreign keys", async () => {
     const scope = newScope();
     await applyTenantMigrations(scope, "staging", [CUSTOMERS]);
     const file = path.join(getConfig().dataDir, "tenants", scope.projectId, "staging.sqlite");
@@ -34,7 +32,6 @@ describe("tenant database files", () => {
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(db.pragma("busy_timeout", { simple: true })).toBeGreaterThan(0);
-    expect(db.pragma("max_page_count", { simple: true })).toBe(DEFAULT_TENANT_QUOTA_BYTES / 4096);
   });
 
   it("keeps each project in its own files: B never sees A's tables", async () => {
@@ -198,15 +195,12 @@ describe("the disk quota", () => {
     expect((await getTenantSchema(scope, "dev")).tables).toEqual([]);
   });
 
-  it("stops row writes at the quota too (max_page_count is per connection and set on every open)", async () => {
+  it("refuses a quota the platform may not set before anything runs, even with nothing to apply", async () => {
     const scope = newScope();
-    await applyTenantMigrations(scope, "dev", [{ name: "0001_blobs", sql: "CREATE TABLE blobs (b BLOB)" }], { quotaBytes: 128 * 1024 });
-    const db = openTenantDb(scope, "dev", 128 * 1024);
-    expect(db.pragma("max_page_count", { simple: true })).toBe(32);
-    const insert = db.prepare("INSERT INTO blobs (b) VALUES (zeroblob(16384))");
-    expect(() => {
-      for (let i = 0; i < 20; i += 1) insert.run();
-    }).toThrow(/database or disk is full/);
+    for (const quotaBytes of [0, 1.5, Number.NaN, 2 ** 60]) {
+      await expect(applyTenantMigrations(scope, "dev", [], { quotaBytes })).rejects.toThrow("quotaBytes must be an integer");
+    }
+    expect(await listAppliedMigrations(scope, "dev")).toEqual([]);
   });
 });
 

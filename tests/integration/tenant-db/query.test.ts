@@ -124,6 +124,18 @@ describe("the query runner", () => {
     expect(rawDb(scope).prepare("SELECT count(*) FROM items").pluck().get()).toBe(1);
   });
 
+  it("refuses a change that reaches the runner without a quota, rather than letting it grow without one", async () => {
+    const scope = newScope();
+    await seedTable(scope, "items", 1);
+    const file = tenantDbPath(scope, "dev");
+    const write = { op: "write", file, sql: "INSERT INTO items (label) VALUES ('x')", params: [], limit: 10, maxBytes: 1_000_000 };
+    for (const quotaBytes of [undefined, 0, Number.NaN, 1.5]) {
+      const request = { ...write, quotaBytes } as unknown as Parameters<typeof runInLane>[1];
+      expect(await runInLane(scope.projectId, request, 2_000, {})).toMatchObject({ ok: false, kind: "internal" });
+    }
+    expect(rawDb(scope).prepare("SELECT count(*) FROM items").pluck().get()).toBe(1);
+  });
+
   it("fails the running query when the runner dies, and serves the next one from a new runner", async () => {
     const scope = newScope();
     await runTenantQuery(scope, "dev", { sql: "SELECT 1" }); // the runner is up
