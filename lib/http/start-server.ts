@@ -48,6 +48,18 @@ function keepAuditRetention(): void {
   setInterval(prune, RETENTION_EVERY_MS).unref();
 }
 
+const SWEEP_RUNS_EVERY_MS = 60_000;
+
+/**
+ * Every minute, the runs of a node that died while this one goes on (several nodes) are marked
+ * interrupted, so the record says so without waiting for a restart; a failed pass is logged and retried.
+ */
+function sweepOrphanedRuns(): void {
+  const sweep = () =>
+    interruptRuns(log, new Date(Date.now() - SWEEP_RUNS_EVERY_MS)).catch((err: unknown) => log.error("agent.runs_sweep_failed", {}, err));
+  setInterval(sweep, SWEEP_RUNS_EVERY_MS).unref();
+}
+
 /**
  * Start-up, before the first request: a bad environment, a store that cannot take a write or a
  * registry database that cannot be opened stops the process with one message naming the cause (not
@@ -71,5 +83,6 @@ export async function startServer(): Promise<void> {
   await startMetricsListener(config.metrics.port, config.metrics.host);
   log.info("server.started", { ideUrl: config.ideUrl.origin, database: config.databaseUrl ? "postgresql" : "pglite", coordination: coordinationKind(), nodeId, ...recovered });
   keepAuditRetention();
+  sweepOrphanedRuns();
   warmRunnerPool();
 }

@@ -7,13 +7,15 @@ import { runsActive } from "./active-runs";
 export const INTERRUPTED_SUMMARY = "The server stopped while this run was going.";
 
 /**
- * Start-up, after a crash or restart: runs still "running" from before this process that no node drives
- * (another node's live run holds its lease) become failed with the reason "interrupted" (what the
- * builder already shows for them), keeping their commits; their leases went with the dead process.
+ * Runs still "running" that started before `startedBefore` and that no node drives (a live run holds its
+ * lease from before its record exists) become failed with the reason "interrupted" (what the builder
+ * already shows for them), keeping their commits; their leases went with the process that died. At
+ * start-up that is every run from before this process; on a running node, the runs of a node that died
+ * since (a node sweeps every minute: docs/operations.md).
  */
-export async function interruptRuns(log: Logger): Promise<number> {
+export async function interruptRuns(log: Logger, startedBefore = new Date(PROCESS_STARTED_MS)): Promise<number> {
   const db = await getDb();
-  const running = await db.agentRun.findMany({ where: { status: "running", startedAt: { lt: new Date(PROCESS_STARTED_MS) } }, select: { id: true, projectId: true } });
+  const running = await db.agentRun.findMany({ where: { status: "running", startedAt: { lt: startedBefore } }, select: { id: true, projectId: true } });
   const driven = await runsActive(running);
   const orphans = running.filter((_, i) => !driven[i]).map((r) => r.id);
   const { count } = await db.agentRun.updateMany({
