@@ -44,8 +44,8 @@ export { PreviewErrorInput, clearPreviewErrors, listPreviewErrors, recordPreview
 export { AgentRunInput, startAgentRun, type RunStreamEvent, type StartRunOptions } from "./run/start-run";
 export { RunsQuery, listAgentRuns, type RunMessage, type RunView } from "./run/run-view";
 export { watchAgentRun } from "./run/watch-run";
-/** Start-up: runs a crash or restart left "running" become failed, reason "interrupted". */
-export { interruptRuns } from "./run/interrupt-runs";
+/** Start-up, and every minute among several nodes: runs whose node died become failed, reason "interrupted". */
+export { interruptRuns, orphanSweeper } from "./run/interrupt-runs";
 export { UndoRunInput, stopAgentRun, undoAgentRun, type UndoneRun } from "./run/undo-run";
 /** What undoing a run would revert (its commits, later runs and edits, files, the dev database), to confirm first. */
 export { planUndo, type RevertedCommit, type UndoPlan } from "./run/plan-undo";

@@ -1,7 +1,7 @@
-import { ConfigError, getConfig } from "@/lib/config";
+import { ConfigError, getConfig, processWide } from "@/lib/config";
 import { coordinationKind, listen, nodeId } from "@/lib/coordination";
 import { initErrorReporting, log } from "@/lib/log";
-import { interruptRuns } from "@/lib/agent";
+import { interruptRuns, orphanSweeper } from "@/lib/agent";
 import { removeArtifactLeftovers } from "@/lib/bundler";
 import { warmRunnerPool } from "@/lib/functions";
 import { recoverDeployments } from "@/lib/releases";
@@ -39,25 +39,30 @@ const RETENTION_EVERY_MS = 3_600_000;
 
 /** Deletes audit events past the retention now and every hour; a failed pass is logged and tried again next hour. */
 function keepAuditRetention(): void {
-  const prune = () =>
-    pruneAuditEvents().then(
-      (removed) => removed > 0 && log.info("audit.pruned", { removed }),
-      (err: unknown) => log.error("audit.prune_failed", {}, err),
-    );
-  void prune();
-  setInterval(prune, RETENTION_EVERY_MS).unref();
+  processWide("server.auditRetention", () => {
+    const prune = () =>
+      pruneAuditEvents().then(
+        (removed) => removed > 0 && log.info("audit.pruned", { removed }),
+        (err: unknown) => log.error("audit.prune_failed", {}, err),
+      );
+    void prune();
+    return setInterval(prune, RETENTION_EVERY_MS).unref();
+  });
 }
 
 const SWEEP_RUNS_EVERY_MS = 60_000;
 
 /**
- * Every minute, the runs of a node that died while this one goes on (several nodes) are marked
- * interrupted, so the record says so without waiting for a restart; a failed pass is logged and retried.
+ * Among several nodes, every minute: the runs of a node that died while this one goes on are marked
+ * interrupted, so the record says so without waiting for a restart (one node's runs are all its own, and
+ * its start-up sweeps what a crash left). A failed pass is logged and tried again; one timer per process.
  */
 function sweepOrphanedRuns(): void {
-  const sweep = () =>
-    interruptRuns(log, new Date(Date.now() - SWEEP_RUNS_EVERY_MS)).catch((err: unknown) => log.error("agent.runs_sweep_failed", {}, err));
-  setInterval(sweep, SWEEP_RUNS_EVERY_MS).unref();
+  if (coordinationKind() === "local") return;
+  processWide("server.orphanSweep", () => {
+    const sweep = orphanSweeper(log);
+    return setInterval(() => void sweep().catch((err: unknown) => log.error("agent.runs_sweep_failed", {}, err)), SWEEP_RUNS_EVERY_MS).unref();
+  });
 }
 
 /**

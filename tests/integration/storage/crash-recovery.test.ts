@@ -1,12 +1,12 @@
 // Start-up after a crash: runs left "running" become interrupted, and the temp files and git locks a
 // dead process left are removed, while real files and anything written since the process started stay.
-// And while a node runs: the runs of a node that died since are swept up the same way.
+// And while a node runs among others: the runs of a node that died since are swept up the same way.
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GET as listRuns } from "@/app/api/projects/[projectId]/agent/runs/route";
-import { interruptRuns } from "@/lib/agent";
+import { orphanSweeper } from "@/lib/agent";
 import { getConfig } from "@/lib/config";
 import { tryLease } from "@/lib/coordination";
 import { getDb } from "@/lib/db";
@@ -44,24 +44,32 @@ describe("start-up after a crash", () => {
     expect(runs.body.runs.find((r: { id: string }) => r.id === dead.id)).toMatchObject({ status: "failed", reason: "interrupted" });
   });
 
-  it("marks a run whose node died while this one runs, once past the sweep's cutoff, and keeps driven and fresh runs", async () => {
+  it("sweeps the runs of a node that died while this one runs, once two passes found them undriven", async () => {
     const owner = await signUpUser("Swept run");
     const { id: projectId } = await createTestProject(owner);
     const db = await getDb();
     const minutesAgo = new Date(Date.now() - 5 * 60_000);
     const orphan = await db.agentRun.create({ data: { projectId, userId: owner.id, prompt: "Its node died", startedAt: minutesAgo } });
     const driven = await db.agentRun.create({ data: { projectId, userId: owner.id, prompt: "Another node drives it", startedAt: minutesAgo } });
+    const regained = await db.agentRun.create({ data: { projectId, userId: owner.id, prompt: "Its node got its lease back", startedAt: minutesAgo } });
     const fresh = await db.agentRun.create({ data: { projectId, userId: owner.id, prompt: "Just started" } });
+    const sweep = orphanSweeper(log);
     // The lease a live node holds for its run (lib/agent/run/active-runs.ts), on whichever coordination backs this suite.
     const lease = await tryLease([`run:${driven.id}`]);
     try {
-      expect(await interruptRuns(log, new Date(Date.now() - 60_000))).toBe(1);
+      expect(await sweep()).toBe(0); // a first pass only suspects
+      const back = await tryLease([`run:${regained.id}`]);
+      try {
+        expect(await sweep()).toBe(1);
+      } finally {
+        await back?.release();
+      }
     } finally {
       await lease?.release();
     }
     const status = async (id: string) => (await db.agentRun.findUniqueOrThrow({ where: { id } })).status;
     expect(await db.agentRun.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({ status: "failed", reason: "interrupted" });
-    expect([await status(driven.id), await status(fresh.id)]).toEqual(["running", "running"]);
+    expect([await status(driven.id), await status(regained.id), await status(fresh.id)]).toEqual(["running", "running", "running"]);
   });
 
   it("removes temp files and git locks older than the process, and keeps real and fresh files", async () => {
