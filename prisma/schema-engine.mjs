@@ -148,6 +148,8 @@ export function pgFactory(connectionString) {
     // connectionString, which wins in pg, so its "shadow" is the main database.
     connectToShadowDb: async () => {
       const admin = new pg.Client({ connectionString });
+      // Idle while the shadow migrations run: a lost connection fails the drop below, not the process.
+      admin.on("error", (err) => console.warn(`The shadow database's admin connection was lost: ${err.message}`));
       await admin.connect();
       const name = `prisma_migrate_shadow_db_${randomUUID()}`;
       await admin.query(`CREATE DATABASE "${name}"`).catch(async (e) => {

@@ -14,8 +14,9 @@ export type CoordinationSession = {
   end(): Promise<void>;
 };
 
-// A node that vanishes without closing its socket (power loss, a partition) holds its locks until the
-// server notices: TCP keepalives make that tens of seconds instead of the kernel's two hours.
+// Keepalives on our side let a node notice a server that vanished (a failover, a partition) and stop the
+// work its locks guarded. The server freeing a vanished node's locks takes its own
+// keepalive settings (docs/operations.md, "Several nodes"): a process that dies is noticed at once.
 const KEEPALIVE_DELAY_MS = 5_000;
 
 /** Opens a coordination session on the registry database at `url`, named `name` in pg_stat_activity. */

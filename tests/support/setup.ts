@@ -59,9 +59,13 @@ afterAll(async () => {
     import("@/lib/coordination"),
     import("@/lib/db"),
   ]);
-  await settleCommitWork();
-  await closeCoordination();
-  await closeDb();
-  if (adminUrl && databaseName) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  try {
+    // Bounded: a build that hangs must not keep the database and the data dir from being cleaned up.
+    await Promise.race([settleCommitWork(), new Promise((resolve) => setTimeout(resolve, 20_000).unref())]);
+  } finally {
+    await closeCoordination();
+    await closeDb();
+    if (adminUrl && databaseName) await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 });
