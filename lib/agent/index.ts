@@ -41,7 +41,8 @@ export { createProjectTools, type ToolSession } from "./tools";
 /** Errors the builder's preview reported, kept briefly in memory for read_preview_errors. */
 export { PreviewErrorInput, clearPreviewErrors, listPreviewErrors, recordPreviewError, type PreviewError } from "./preview-errors";
 /** Agent runs on a project: start (streamed), watch from anywhere, stop, undo, and the history by cursor. */
-export { AgentRunInput, startAgentRun, type RunStreamEvent, type StartRunOptions } from "./run/start-run";
+export { AgentRunInput, startAgentRun, type StartRunOptions } from "./run/start-run";
+export type { RunStreamEvent } from "./run/broadcast-run";
 export { RunsQuery, listAgentRuns, type RunMessage, type RunView } from "./run/run-view";
 export { watchAgentRun } from "./run/watch-run";
 /** Start-up, and every minute among several nodes: runs whose node died become failed, reason "interrupted". */

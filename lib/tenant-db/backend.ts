@@ -1,12 +1,11 @@
 // Where a project's databases live, behind one interface: every operation of this module (queries,
-// writes, schema, rows, migrations, snapshots) asks a TenantDbBackend and never touches a file itself.
-// Today's backend is SQLite files on the data dir (sqlite-file-backend.ts); docs/scaling-out.md plans a
-// libSQL (sqld) one, which is a new implementation of this interface and nothing else.
+// writes, schema, rows, migrations, snapshots) asks a TenantDbBackend (current-backend.ts says which)
+// and never touches a file itself. Today's backend is SQLite files on the data dir
+// (sqlite-file-backend.ts); docs/scaling-out.md plans a libSQL (sqld) one, which is a new implementation
+// of this interface and nothing else.
 import type { TenantScope } from "@/lib/auth";
-import { processWide } from "@/lib/config";
 import type { LogFields } from "@/lib/log";
 import type { RunnerReply, TenantDbRequest } from "./runner-protocol";
-import { SqliteFileBackend } from "./sqlite-file-backend";
 import type { TenantEnv } from "./tenant-env";
 
 /** How a caller gives up on its call: abort `signal` (the HTTP request, the function invocation). */
@@ -51,16 +50,3 @@ export interface TenantDbBackend {
   /** Stops every call and closes every connection (shutdown, tests); the next call starts again. */
   close(): void;
 }
-
-/** The backend this process uses. */
-export const tenantDbBackend = (): TenantDbBackend => backend;
-const backend = processWide("tenantDb.backend", (): TenantDbBackend => new SqliteFileBackend());
-
-/** Removes a project's databases when the project is deleted. */
-export const deleteTenantDbs = (scope: TenantScope): Promise<void> => backend.drop(scope);
-/** Disk use of a project's databases, for the dashboard. */
-export const tenantDbBytes = (projectId: string): Promise<number> => backend.bytes(projectId);
-/** Start-up after a crash: half-made snapshots, staged restores and migration-check copies. */
-export const removeTenantDbLeftovers = (): Promise<string[]> => backend.removeLeftovers();
-/** Closes all connections and stops every query runner (shutdown, tests). */
-export const closeTenantDbs = (): void => backend.close();

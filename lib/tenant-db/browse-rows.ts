@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { TenantScope } from "@/lib/auth";
-import { tenantDbBackend, type CallOptions } from "./backend";
+import type { CallOptions } from "./backend";
+import { tenantDbBackend } from "./current-backend";
 import type { CellValue } from "./cell-values";
 import { isReservedName } from "./identifiers";
 import { parseInput } from "./parse-input";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import type { TenantScope } from "@/lib/auth";
 import { applyTo, type TenantMigration } from "./apply-migrations";
-import { tenantDbBackend } from "./backend";
+import { tenantDbBackend } from "./current-backend";
 import { replyError } from "./reply-error";
 import type { TenantEnv } from "./tenant-env";
 

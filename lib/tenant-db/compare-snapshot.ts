@@ -1,5 +1,6 @@
 import type { TenantScope } from "@/lib/auth";
-import { tenantDbBackend, type TenantDbRef } from "./backend";
+import type { TenantDbRef } from "./backend";
+import { tenantDbBackend } from "./current-backend";
 import { RESERVED_PREFIXES } from "./identifiers";
 import { replyError } from "./reply-error";
 import type { SchemaResult } from "./runner-protocol";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TenantScope } from "@/lib/auth";
-import { tenantDbBackend, type CallOptions } from "./backend";
+import type { CallOptions } from "./backend";
+import { tenantDbBackend } from "./current-backend";
 import type { CellValue } from "./cell-values";
 import { parseInput } from "./parse-input";
 import { DEFAULT_TENANT_QUOTA_BYTES } from "./quota";

@@ -1,7 +1,8 @@
 // Introspection through SQLite's pragma table-valued functions (runner-schema.mjs): platform SQL
 // with the table name bound as a parameter, never tenant text.
 import type { TenantScope } from "@/lib/auth";
-import { tenantDbBackend, type CallOptions } from "./backend";
+import type { CallOptions } from "./backend";
+import { tenantDbBackend } from "./current-backend";
 import { RESERVED_PREFIXES } from "./identifiers";
 import { replyError } from "./reply-error";
 import type { RawTable, SchemaResult } from "./runner-protocol";

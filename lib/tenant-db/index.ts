@@ -75,7 +75,7 @@ export {
 export type { CellValue } from "./cell-values";
 
 /** Closes all connections and stops every query runner (shutdown, tests). */
-export { closeTenantDbs } from "./backend";
+export { closeTenantDbs } from "./current-backend";
 
 /**
  * Per-project lanes: `CallOptions.signal` cancels a call (waiting: dropped; running: its runner is
@@ -85,7 +85,7 @@ export { type CallOptions } from "./backend";
 export { queryLaneStats, type LaneStats } from "./lane-registry";
 
 /** Removes a project's databases when the project is deleted. */
-export { deleteTenantDbs } from "./backend";
+export { deleteTenantDbs } from "./current-backend";
 
 /** The next numbered migration file from SQL or operations: applied to dev, then committed. */
 export { CreateMigrationInput, createMigration, type CreatedMigration } from "./create-migration";
@@ -102,10 +102,10 @@ export { hasSnapshot, restoreTenantSnapshot, snapshotTenantDb } from "./snapshot
 export { compareSnapshot, type SnapshotComparison } from "./compare-snapshot";
 
 /** Start-up after a crash: half-made snapshots, staged restores and migration-check copies. */
-export { removeTenantDbLeftovers } from "./backend";
+export { removeTenantDbLeftovers } from "./current-backend";
 
 /** The Database tab's row editor: one dev row added, changed or deleted by its primary key, in the lane, audited. */
 export { deleteTenantRow, insertTenantRow, updateTenantRow, ROW_CHANGE_TIMEOUT_MS, type ChangedRow } from "./change-row";
 export { DeleteRowInput, InsertRowInput, RowChangeQuery, RowKey, RowValues, UpdateRowInput } from "./row-input";
 /** Disk use of a project's databases, for the dashboard. */
-export { tenantDbBytes } from "./backend";
+export { tenantDbBytes } from "./current-backend";

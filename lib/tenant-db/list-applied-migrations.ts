@@ -1,5 +1,6 @@
 import type { TenantScope } from "@/lib/auth";
-import { tenantDbBackend, type AppliedMigration } from "./backend";
+import type { AppliedMigration } from "./backend";
+import { tenantDbBackend } from "./current-backend";
 import type { TenantEnv } from "./tenant-env";
 
 export type { AppliedMigration } from "./backend";

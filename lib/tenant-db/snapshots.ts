@@ -1,7 +1,7 @@
 // Copies of a database taken before a change (an agent run, a deploy), put back when that change is undone.
 import type { TenantScope } from "@/lib/auth";
 import type { Logger } from "@/lib/log";
-import { tenantDbBackend } from "./backend";
+import { tenantDbBackend } from "./current-backend";
 import { replyError } from "./reply-error";
 import type { TenantEnv } from "./tenant-env";
 

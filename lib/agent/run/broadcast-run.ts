@@ -4,7 +4,9 @@
 // and gets it as `agent.run_replay` messages. Each message fits what nodes may send each other.
 import { processWide } from "@/lib/config";
 import { publish, subscribe } from "@/lib/coordination";
-import type { RunStreamEvent } from "./start-run";
+
+/** One event of a run's stream, as the builder page reads it (the starter's stream and a watcher's alike). */
+export type RunStreamEvent = { event: string; data: unknown };
 
 /** One published event of a run; `seq` counts the run's published events from 1. */
 export type Kept = { seq: number; event: string; data: unknown };

@@ -20,16 +20,13 @@ import { createChannel } from "./event-channel";
 import { buildManifest } from "./manifest";
 import { finishRun, type StartedRun as Started, type UsageTally } from "./finish-run";
 import { systemPrompt } from "./system-prompt";
-import { broadcastRun } from "./broadcast-run";
+import { broadcastRun, type RunStreamEvent } from "./broadcast-run";
 
 /** A run's request. */
 export const AgentRunInput = z.strictObject({
   prompt: z.string().trim().min(1, "describe what to build or change").max(4000, "must be at most 4000 characters"),
 });
 export type AgentRunInput = z.infer<typeof AgentRunInput>;
-
-/** One event of a run's stream, as the builder page reads it. */
-export type RunStreamEvent = { event: string; data: unknown };
 
 /** Where a run's events go: the starter's stream and every watcher's (watch-run.ts). */
 type Sink = { push(event: RunStreamEvent): void };

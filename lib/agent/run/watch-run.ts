@@ -10,10 +10,9 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { enforceRateLimit } from "@/lib/security";
 import { runsActive } from "./active-runs";
-import { driven, type EventMessage, type Kept, type ReplayMessage, type WatchMessage } from "./broadcast-run";
+import { driven, type EventMessage, type Kept, type ReplayMessage, type RunStreamEvent, type WatchMessage } from "./broadcast-run";
 import { createChannel } from "./event-channel";
 import { RUN_SELECT, toRunView, type RunView } from "./run-view";
-import type { RunStreamEvent } from "./start-run";
 
 /** How long a watcher waits for the driving node's replay before following without it. */
 const REPLAY_WAIT_MS = 3_000;
