@@ -22,15 +22,26 @@ function readJson(file) {
 }
 
 const tally = { passed: 0, failed: 0 };
+const failures = [];
 let exitCode = 0;
+
+const firstLine = (text) => String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "").trim().split("\n")[0].slice(0, 200);
 
 function vitest(label, paths) {
   const out = `test-results/vitest-${label}.json`;
   fs.rmSync(out, { force: true });
   const code = run("npx", ["vitest", "run", ...paths, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
   const r = readJson(out);
+  const before = failures.length;
   tally.passed += r?.numPassedTests ?? 0;
   tally.failed += r ? r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) : 1;
+  for (const file of r?.testResults ?? []) {
+    const name = file.name.replace(`${process.cwd()}/`, "");
+    const failed = file.assertionResults.filter((t) => t.status === "failed");
+    for (const t of failed) failures.push(`${name} > ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    if (file.status === "failed" && failed.length === 0) failures.push(`${name}: ${firstLine(file.message)}`);
+  }
+  if (code !== 0 && failures.length === before) failures.push(`vitest (${label}) exited ${code} with no failed test: an unhandled error, printed above`);
   if (code !== 0) exitCode = code;
 }
 
@@ -43,9 +54,22 @@ function e2e() {
     return;
   }
   const code = run("npx", ["playwright", "test"]);
-  const s = readJson(out)?.stats;
+  const report = readJson(out);
+  const s = report?.stats;
   tally.passed += s ? s.expected + s.flaky : 0;
   tally.failed += s ? s.unexpected : 1;
+  const walk = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== "unexpected") continue;
+        const error = test.results?.at(-1)?.error?.message;
+        failures.push(`${spec.file} > ${[...titles, spec.title].join(" > ")}: ${firstLine(error)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+  };
+  for (const suite of report?.suites ?? []) walk(suite, []);
+  for (const error of report?.errors ?? []) failures.push(`e2e: ${firstLine(error.message)}`);
   if (code !== 0) exitCode = code;
 }
 
@@ -69,5 +93,7 @@ if (dbOnly) {
 }
 
 if (process.env.MYCO_TEST_TALLY) fs.appendFileSync(process.env.MYCO_TEST_TALLY, `${tally.passed} ${tally.failed}\n`);
+if (process.env.MYCO_TEST_FAILURES && failures.length) fs.appendFileSync(process.env.MYCO_TEST_FAILURES, failures.map((f) => `${f}\n`).join(""));
+for (const failure of failures) console.log(`FAILED ${failure}`);
 console.log(`${tally.passed} passed, ${tally.failed} failed`);
 process.exit(exitCode);
